@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs everything reqcheck needs on a fresh Debian 12 machine, idempotently:
+# apt packages (compilers, Emscripten, header-only libraries, Chromium), the Dear ImGui,
+# pugixml and mbedtls sources from Debian source packages into build/_deps (outside git),
+# and playwright-core from npm. Reaches only Debian's and npm's registries.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+deps="$here/build/_deps"
+
+apt_pkgs=(build-essential cmake ninja-build git python3 dpkg-dev
+  clang-14 libclang-rt-14-dev lld-14 emscripten binaryen nodejs
+  nlohmann-json3-dev doctest-dev libhowardhinnant-date-dev libcli11-dev libbenchmark-dev
+  fonts-dejavu-core fonttools chromium)
+
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+export DEBIAN_FRONTEND=noninteractive
+srcs=/etc/apt/sources.list.d/reqcheck-src.sources
+need_update=0
+if [ ! -f "$srcs" ]; then
+  # deb-src entries for bookworm (imgui 1.86 is too old; trixie carries 1.90.1, which builds with emscripten 3.1.6)
+  cat > "$srcs" <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ]; then
+  apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# source packages: name, suite, the folder they unpack to under build/_deps
+fetch_source() {
+  local name=$1 suite=$2 dest=$3
+  [ -d "$deps/$dest" ] && return 0
+  mkdir -p "$deps/tmp-$name"
+  (cd "$deps/tmp-$name" && apt-get source -qq --download-only "$name/$suite" >/dev/null 2>&1 \
+     && dpkg-source -x --skip-patches ./*.dsc src >/dev/null)
+  mv "$deps/tmp-$name/src" "$deps/$dest"
+  rm -rf "$deps/tmp-$name"
+}
+mkdir -p "$deps"
+fetch_source imgui trixie imgui
+fetch_source pugixml bookworm pugixml
+fetch_source mbedtls bookworm mbedtls
+
+# browser tests: playwright-core drives Debian's chromium (never downloads a browser)
+if [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+  (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
+fi
+echo "install-deps: ok"

@@ -1,0 +1,65 @@
+// The one entry point of reqcheck: request text and policy pack in, report text out.
+// The CLI, the web app (through its JS glue), the tests and the benchmarks all call these
+// functions, so they can never disagree. Pure: no file, network or UI access.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reqcheck {
+
+/// Options of one check.
+struct CheckOptions {
+  /// The checking time as an RFC 3339 date-time (e.g. `2026-11-30T10:00:00Z`). Used as
+  /// `checked_at`, and in place of `received_at` when the request has none. Empty: the system
+  /// clock (UTC). A value that is not a valid RFC 3339 date-time gives an `invalid_input` report.
+  std::string now;
+  /// Forces a bundled pack version by id (e.g. `telegram-2018-08`) instead of choosing the one
+  /// in force at `received_at`. Ignored when `pack_text` is given. Unknown id: `invalid_input`.
+  std::string pack_id;
+};
+
+/// Checks one request (JSON text of `reqcheck.request/1`, see shared request-format.md) against
+/// a policy pack and returns the report (`reqcheck.report/1`) as pretty-printed JSON text with
+/// keys in a fixed order. `pack_text` is a pack's JSON text (`reqcheck.pack/1`); empty means the
+/// bundled packs, the one for the request's `service` in force at `received_at` (or forced by
+/// `options.pack_id`). Never throws: unreadable input gives verdict `invalid_input` with findings
+/// of rule `INPUT` carrying a JSON Pointer, line and column; an unusable pack gives verdict
+/// `invalid_input` with findings of rule `PACK`. Same inputs and `options.now` → same bytes.
+std::string check_json(std::string_view request_text, std::string_view pack_text, const CheckOptions& options);
+
+/// Splits a batch into its requests: a JSON array of requests (each element re-serialised) or
+/// NDJSON (one request per non-empty line). Any other text, including a single request or text
+/// that is not JSON, is returned as one element unchanged, so that `check_json` reports its errors.
+std::vector<std::string> split_batch(std::string_view text);
+
+/// Renders a report (as returned by `check_json`) as Markdown: verdict, policy, and a table of
+/// findings. User values are escaped so that HTML or Markdown in a request is shown, never
+/// interpreted. Text that is not a report gives a short Markdown error paragraph.
+std::string report_to_markdown(std::string_view report_json);
+
+/// Renders a report as plain text for a terminal: one block per finding (status, rule, pointer,
+/// message, fix, source) under a verdict line.
+std::string report_to_text(std::string_view report_json);
+
+/// The bundled policy packs as a JSON array of `{id, service, version, title, in_force_from,
+/// in_force_until}` (dates RFC 3339 UTC; `in_force_until` null while in force), newest first.
+std::string bundled_packs_json();
+
+/// The JSON text of a bundled pack by id, or empty when no bundled pack has that id.
+std::string bundled_pack_text(std::string_view id);
+
+/// The rules of a pack (its JSON text; empty: the newest bundled pack) as a JSON object
+/// `{pack: {id, version, service}, rules: [{id, title, legal_ref, family, doc}]}`, where `doc` is
+/// the Markdown page `assets/rules/<ID>.md`. A pack that does not load gives `{error: "...",
+/// errors: [{pointer, message}]}`.
+std::string rules_json(std::string_view pack_text);
+
+/// The Markdown documentation page of a rule id (e.g. `AUTH-01`), or empty when unknown.
+std::string rule_doc(std::string_view rule_id);
+
+/// The engine version (semantic version of the project).
+std::string_view version();
+
+}  // namespace reqcheck
