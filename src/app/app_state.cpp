@@ -1,0 +1,332 @@
+// The operations on AppState: loading text, checking through reqcheck_core, reading the report
+// JSON into display structs, choosing packs. Reports come from `check_json` only; nothing here
+// decides whether a request meets a criterion.
+#include "app_state.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include <reqcheck/engine.hpp>
+
+#include "embedded.hpp"
+#include "platform.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+constexpr std::string_view default_sample = "meets-criteria.json";
+
+/// A string member of a JSON object, or `fallback` when absent or not a string.
+template <class J>
+std::string str_of(const J& obj, const char* key, std::string fallback = {}) {
+  if (!obj.is_object()) return fallback;
+  auto it = obj.find(key);
+  if (it == obj.end()) return fallback;
+  if (it->is_string()) return it->template get<std::string>();
+  if (it->is_number()) return it->dump();
+  return fallback;
+}
+
+/// An integer member of a JSON object, or 0.
+int int_of(const json& obj, const char* key) {
+  if (!obj.is_object()) return 0;
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_number()) return 0;
+  return it->get<int>();
+}
+
+/// Reads the report text into the display struct; a text that is not a report leaves an
+/// `invalid_input` view with one explanatory finding, so a core bug cannot crash the page.
+ReportView read_report(std::string text) {
+  ReportView view;
+  json doc = json::parse(text, nullptr, false);
+  view.json_text = std::move(text);
+  if (!doc.is_object()) {
+    view.verdict = "invalid_input";
+    Finding f;
+    f.rule = "APP";
+    f.status = Status::fail;
+    f.status_text = "fail";
+    f.title = "the engine returned no report";
+    f.message = "the check produced text that is not a report";
+    view.findings.push_back(std::move(f));
+    view.counts[static_cast<int>(Status::fail)] = 1;
+    return view;
+  }
+  view.verdict = str_of(doc, "verdict");
+  if (auto p = doc.find("policy"); p != doc.end()) {
+    view.policy_id = str_of(*p, "id");
+    view.policy_version = str_of(*p, "version");
+  }
+  view.checked_at = str_of(doc, "checked_at");
+  if (auto fs = doc.find("findings"); fs != doc.end() && fs->is_array()) {
+    for (const auto& item : *fs) {
+      Finding f;
+      f.rule = str_of(item, "rule");
+      f.status_text = str_of(item, "status");
+      f.status = parse_status(f.status_text);
+      f.title = str_of(item, "title");
+      f.message = str_of(item, "message");
+      f.help = str_of(item, "help");
+      f.pointer = str_of(item, "pointer");
+      f.legal_ref = str_of(item, "legal_ref");
+      // the location of an unreadable input: top-level line/column, or a nested object
+      f.line = int_of(item, "line");
+      f.column = int_of(item, "column");
+      for (const char* key : {"location", "position"}) {
+        if (f.line == 0 && item.is_object() && item.contains(key)) {
+          f.line = int_of(item[key], "line");
+          f.column = int_of(item[key], "column");
+        }
+      }
+      if (f.line > 0 && view.first_located < 0) view.first_located = static_cast<int>(view.findings.size());
+      view.counts[static_cast<int>(f.status)] += 1;
+      view.findings.push_back(std::move(f));
+    }
+  }
+  if (auto ds = doc.find("deadlines"); ds != doc.end() && ds->is_array()) {
+    for (const auto& item : *ds) view.deadlines.push_back({str_of(item, "name"), str_of(item, "due"), str_of(item, "basis")});
+  }
+  return view;
+}
+
+/// Re-parses the request text for the form view; the text itself is never changed here.
+void refresh_form(AppState& s) {
+  ojson doc = ojson::parse(s.request_text, nullptr, false);
+  if (doc.is_discarded()) {
+    s.form_valid = false;
+    s.form_error = "The JSON cannot be read; fix it in the JSON tab (the report shows where).";
+    return;
+  }
+  if (!doc.is_object()) {
+    s.form_valid = false;
+    s.form_error = "The form shows one request (a JSON object); this text is a JSON " + std::string(doc.type_name()) + ".";
+    return;
+  }
+  s.form_doc = std::move(doc);
+  s.form_valid = true;
+  s.form_error.clear();
+}
+
+/// The pack text the current choice checks against (empty: let the core choose).
+std::string pack_text_for_check(const AppState& s) {
+  return s.pack_mode == PackMode::user ? s.user_pack_text : std::string();
+}
+
+/// True when `text` is a JSON object whose `schema` names a policy pack.
+bool looks_like_pack(std::string_view text) {
+  json doc = json::parse(text, nullptr, false);
+  if (!doc.is_object()) return false;
+  return str_of(doc, "schema").rfind("reqcheck.pack/", 0) == 0;
+}
+
+}  // namespace
+
+Status parse_status(std::string_view text) {
+  if (text == "pass") return Status::pass;
+  if (text == "fail") return Status::fail;
+  if (text == "review") return Status::review;
+  if (text == "incomplete") return Status::incomplete;
+  if (text == "not_applicable") return Status::not_applicable;
+  return Status::unknown;
+}
+
+std::string_view status_label(Status status) {
+  switch (status) {
+    case Status::pass: return "pass";
+    case Status::fail: return "fail";
+    case Status::review: return "review";
+    case Status::incomplete: return "incomplete";
+    case Status::not_applicable: return "n/a";
+    case Status::unknown: break;
+  }
+  return "other";
+}
+
+std::string_view verdict_label(std::string_view verdict) {
+  if (verdict == "meets_criteria") return "meets criteria";
+  if (verdict == "does_not_meet") return "does not meet criteria";
+  if (verdict == "needs_review") return "needs review";
+  if (verdict == "invalid_input") return "invalid input";
+  if (verdict.empty()) return "not checked yet";
+  return verdict;
+}
+
+std::string verdict_summary(const AppState& s) {
+  const ReportView& r = s.report;
+  std::string out(verdict_label(r.verdict));
+  const int failed = r.counts[static_cast<int>(Status::fail)];
+  const int review = r.counts[static_cast<int>(Status::review)] + r.counts[static_cast<int>(Status::incomplete)];
+  out += ": " + std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  if (r.verdict == "meets_criteria") out += " (the platform may still decline)";
+  if (r.first_located >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+    out += "; line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
+  }
+  return out;
+}
+
+std::string download_name(const AppState& s, std::string_view suffix) {
+  std::string base = s.request_name.empty() ? std::string("request") : s.request_name;
+  if (base.size() > 5 && base.compare(base.size() - 5, 5, ".json") == 0) base.resize(base.size() - 5);
+  return base + std::string(suffix);
+}
+
+void set_notice(AppState& s, std::string text, bool is_error) {
+  s.notice = std::move(text);
+  s.notice_is_error = is_error;
+  s.notice_time = s.now;
+}
+
+void init_app(AppState& s) {
+  json packs = json::parse(bundled_packs_json(), nullptr, false);
+  if (packs.is_array()) {
+    for (const auto& p : packs) {
+      s.packs.push_back({str_of(p, "id"), str_of(p, "service"), str_of(p, "version"), str_of(p, "title"),
+                         str_of(p, "in_force_from"), str_of(p, "in_force_until")});
+    }
+  }
+  const EmbeddedFile* start = nullptr;
+  for (std::size_t i = 0; i < samples_count; ++i) {
+    if (samples[i].name == default_sample) start = &samples[i];
+  }
+  if (start == nullptr && samples_count > 0) start = &samples[0];
+  if (start != nullptr) {
+    set_request(s, std::string(start->text()), start->name);
+  } else {
+    set_request(s, "{\n  \"schema\": \"reqcheck.request/1\"\n}\n", "request.json");
+  }
+}
+
+void set_request(AppState& s, std::string text, std::string name) {
+  s.request_text = std::move(text);
+  s.request_name = std::move(name);
+  s.editor_generation += 1;
+  s.selected_finding = -1;
+  platform_set_title("reqcheck — " + s.request_name);
+  run_check(s);
+}
+
+void note_edit(AppState& s) {
+  s.check_pending = true;
+  s.last_edit_time = s.now;
+}
+
+void apply_form(AppState& s) {
+  if (!s.form_valid) return;
+  s.request_text = s.form_doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  s.editor_generation += 1;
+  s.check_pending = true;
+  s.last_edit_time = s.now;
+}
+
+void run_check(AppState& s) {
+  s.check_pending = false;
+  CheckOptions options;
+  if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
+  s.report = read_report(check_json(s.request_text, pack_text_for_check(s), options));
+  if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
+  refresh_form(s);
+  const int failed = s.report.counts[static_cast<int>(Status::fail)];
+  const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
+  platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review);
+}
+
+void tick(AppState& s, double now) {
+  s.now = now;
+  if (s.check_pending && now - s.last_edit_time >= check_debounce_s) run_check(s);
+}
+
+void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
+  if (name.empty()) name = kind == Incoming::paste ? "pasted.json" : "request.json";
+  const bool as_pack = kind == Incoming::pack || ((kind == Incoming::drop || kind == Incoming::paste) && looks_like_pack(bytes));
+  if (as_pack) {
+    load_user_pack(s, std::move(bytes), std::move(name));
+    return;
+  }
+  if (kind == Incoming::paste && bytes.empty()) {
+    set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
+    return;
+  }
+  set_notice(s, "Loaded " + name + ".");
+  s.request_view = RequestView::editor;
+  s.request_view_switch = true;
+  set_request(s, std::move(bytes), std::move(name));
+}
+
+bool load_user_pack(AppState& s, std::string text, std::string name) {
+  s.user_pack_errors.clear();
+  json answer = json::parse(rules_json(text), nullptr, false);
+  if (!answer.is_object() || answer.contains("error")) {
+    std::string headline = answer.is_object() ? str_of(answer, "error", "the pack does not load") : "the pack does not load";
+    s.user_pack_errors.push_back(name + ": " + headline);
+    if (answer.is_object() && answer.contains("errors") && answer["errors"].is_array()) {
+      for (const auto& e : answer["errors"]) {
+        std::string where = str_of(e, "pointer");
+        s.user_pack_errors.push_back((where.empty() ? std::string("(pack)") : where) + ": " + str_of(e, "message"));
+      }
+    }
+    set_notice(s, "Pack " + name + " was not loaded; see the Rules tab.", true);
+    s.right_tab_switch = 1;
+    return false;
+  }
+  s.user_pack_text = std::move(text);
+  s.user_pack_name = std::move(name);
+  set_notice(s, "Checking against pack " + s.user_pack_name + ".");
+  choose_pack(s, PackMode::user, {});
+  return true;
+}
+
+void choose_pack(AppState& s, PackMode mode, std::string id) {
+  if (mode == PackMode::user && s.user_pack_text.empty()) return;
+  s.pack_mode = mode;
+  s.pack_id = std::move(id);
+  run_check(s);
+}
+
+void refresh_rules(AppState& s) {
+  // the pack whose rules are shown: the user's, the forced one, or the one the last report used
+  std::string key;
+  std::string pack_text;
+  if (s.pack_mode == PackMode::user) {
+    key = "user:" + s.user_pack_name + ":" + std::to_string(s.user_pack_text.size());
+    pack_text = s.user_pack_text;
+  } else {
+    std::string id = s.pack_mode == PackMode::bundled ? s.pack_id : s.report.policy_id;
+    key = "bundled:" + id;
+    if (!id.empty()) pack_text = bundled_pack_text(id);
+  }
+  if (key == s.rules_key) return;
+  s.rules_key = key;
+  s.rules.clear();
+  s.rules_error.clear();
+  s.selected_rule = 0;
+  json doc = json::parse(rules_json(pack_text), nullptr, false);
+  if (!doc.is_object() || doc.contains("error")) {
+    s.rules_error = doc.is_object() ? str_of(doc, "error", "the pack does not load") : "the rules cannot be read";
+    return;
+  }
+  if (auto p = doc.find("pack"); p != doc.end()) {
+    s.rules_pack_label = str_of(*p, "id");
+    std::string v = str_of(*p, "version");
+    if (!v.empty()) s.rules_pack_label += " (version " + v + ")";
+  }
+  if (auto rs = doc.find("rules"); rs != doc.end() && rs->is_array()) {
+    for (const auto& r : *rs) {
+      s.rules.push_back({str_of(r, "id"), str_of(r, "title"), str_of(r, "legal_ref"), str_of(r, "family"), str_of(r, "doc")});
+    }
+  }
+}
+
+void select_location(AppState& s, std::string pointer, int line, int column) {
+  s.selection.pointer = std::move(pointer);
+  s.selection.line = line;
+  s.selection.column = column;
+  s.selection.serial += 1;
+}
+
+}  // namespace reqcheck::app

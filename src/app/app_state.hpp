@@ -1,0 +1,205 @@
+// AppState: everything the web app shows and edits, in one struct owned by the platform loop,
+// and the few operations that change it (load a request, re-check, pick a pack). It reads
+// reports produced by reqcheck_core; it never judges a request itself.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+struct ImFont;
+
+namespace reqcheck::app {
+
+/// A finding's status as the report names it; `unknown` for a value this app does not know.
+enum class Status { pass, fail, review, incomplete, not_applicable, unknown };
+
+/// Number of `Status` values (for filter arrays indexed by status).
+inline constexpr int status_count = 6;
+
+/// One finding of the last report, copied out of its JSON for drawing.
+struct Finding {
+  std::string rule, status_text, title, message, help, pointer, legal_ref;
+  Status status = Status::unknown;
+  int line = 0;    ///< 1-based line of an `INPUT` finding in the request text, 0 when not given
+  int column = 0;  ///< 1-based column (bytes) of that finding, 0 when not given
+};
+
+/// One deadline of the last report (`{name, due, basis}`).
+struct Deadline {
+  std::string name, due, basis;
+};
+
+/// The last report, parsed for display. `json_text` is kept verbatim for downloads.
+struct ReportView {
+  std::string json_text;
+  std::string verdict;  ///< `meets_criteria`, `does_not_meet`, `needs_review`, `invalid_input`, or empty before the first check
+  std::string policy_id, policy_version, checked_at;
+  std::vector<Finding> findings;
+  std::vector<Deadline> deadlines;
+  int counts[status_count] = {};  ///< findings per `Status`
+  /// The first finding with a line (an unreadable-input location), or -1.
+  int first_located = -1;
+};
+
+/// A bundled policy pack as listed by `bundled_packs_json`.
+struct PackInfo {
+  std::string id, service, version, title, in_force_from, in_force_until;
+};
+
+/// Which pack the checks use.
+enum class PackMode {
+  automatic,  ///< the bundled pack for the request's service in force at `received_at`
+  bundled,    ///< a bundled pack forced by id (`pack_id`)
+  user,       ///< a pack file the user loaded (`user_pack_text`)
+};
+
+/// One rule of the pack in the rules browser.
+struct RuleInfo {
+  std::string id, title, legal_ref, family, doc;
+};
+
+/// What a finding click asks the editor and form to show: a JSON Pointer, or a line/column.
+struct Selection {
+  std::string pointer;
+  int line = 0, column = 0;
+  std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
+};
+
+/// A selection the editor still has to apply (it can only do so while its text field is active).
+struct EditorJump {
+  bool pending = false;
+  std::size_t begin = 0, end = 0;  ///< byte offsets in `request_text`
+  int frames_left = 0;             ///< gives up after a few frames (the field may be hidden)
+};
+
+/// The left-hand views of the request.
+enum class RequestView { editor, form };
+
+/// Fonts built for the current display scale (owned by ImGui's atlas).
+struct Fonts {
+  ImFont* ui = nullptr;     ///< body text
+  ImFont* mono = nullptr;   ///< the JSON editor
+  ImFont* large = nullptr;  ///< the verdict banner and headings
+};
+
+/// All state of the app. Panels are functions of it; nothing else keeps state.
+struct AppState {
+  // --- the request -----------------------------------------------------------------------
+  std::string request_text;           ///< the editor's text, never discarded on errors
+  std::string request_name;           ///< file name shown in the title and used on save
+  std::uint32_t editor_generation = 0;  ///< bumped when the text is replaced from outside the editor
+  EditorJump editor_jump;
+  std::uint32_t editor_seen_selection = 0;  ///< last `Selection::serial` the editor acted on
+  std::uint32_t form_seen_selection = 0;    ///< last `Selection::serial` the form scrolled to
+  bool check_pending = false;         ///< the text changed since the last check
+  double last_edit_time = 0.0;        ///< seconds (platform clock) of the last edit, for the debounce
+
+  // --- the form view: the same request parsed, kept in key order ----------------------------
+  nlohmann::ordered_json form_doc;
+  bool form_valid = false;      ///< `form_doc` holds the current text as a JSON object
+  std::string form_error;       ///< why the form cannot show the text (parse error, not an object)
+
+  // --- the report --------------------------------------------------------------------------
+  ReportView report;
+  bool show_status[status_count] = {true, true, true, true, true, true};  ///< report filter
+  int selected_finding = -1;
+  Selection selection;
+
+  // --- packs and rules ---------------------------------------------------------------------
+  std::vector<PackInfo> packs;
+  PackMode pack_mode = PackMode::automatic;
+  std::string pack_id;          ///< for `PackMode::bundled`
+  std::string user_pack_text;   ///< for `PackMode::user`
+  std::string user_pack_name;
+  std::vector<std::string> user_pack_errors;  ///< why the last loaded pack file was refused
+  std::string rules_key;        ///< which pack `rules` were read from (to refresh on change)
+  std::vector<RuleInfo> rules;
+  std::string rules_pack_label;  ///< "id (version)" of the pack the rules come from
+  std::string rules_error;
+  int selected_rule = 0;
+
+  // --- layout and feedback -----------------------------------------------------------------
+  RequestView request_view = RequestView::editor;
+  bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
+  int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
+  float split = 0.48f;               ///< share of the width given to the request views
+  std::string notice;                ///< short message in the status bar
+  bool notice_is_error = false;
+  double notice_time = 0.0;
+  double now = 0.0;                  ///< seconds, platform clock, updated every frame
+  float scale = 0.0f;                ///< device pixel ratio the fonts and style were built for (0: not yet)
+  Fonts fonts;
+  bool show_about = false;
+};
+
+/// Where a file or text from the page goes (numbers shared with web/glue.js).
+enum class Incoming : int {
+  request = 0,  ///< open dialog for a request, or `window.reqcheck.load`
+  pack = 1,     ///< open dialog for a pack file
+  drop = 2,     ///< dropped on the page: a pack if it says `"schema": "reqcheck.pack/1"`, else a request
+  paste = 3,    ///< pasted from the clipboard: same as drop
+};
+
+/// Seconds to wait after the last keystroke before re-checking.
+inline constexpr double check_debounce_s = 0.25;
+
+/// Fills the pack list and loads the default sample (`meets-criteria.json`, else the first),
+/// then checks it.
+void init_app(AppState& s);
+
+/// Replaces the request text (a file, a sample, a paste) and checks it at once.
+void set_request(AppState& s, std::string text, std::string name);
+
+/// Notes an edit made in the editor; the check runs `check_debounce_s` later.
+void note_edit(AppState& s);
+
+/// Replaces the text with the form's document (pretty-printed) and schedules a check.
+void apply_form(AppState& s);
+
+/// Runs the check now with the current pack choice and refreshes the report and the form.
+void run_check(AppState& s);
+
+/// Per-frame upkeep: runs a pending check once the debounce has passed.
+void tick(AppState& s, double now);
+
+/// Handles a file or text coming from the page. Never throws; bad input becomes a notice or
+/// an `invalid_input` report, and the text is kept in the editor.
+void receive(AppState& s, Incoming kind, std::string name, std::string bytes);
+
+/// Validates a pack file with the core and, when it loads, makes it the pack in use.
+/// Returns false and fills `user_pack_errors` when it does not load.
+bool load_user_pack(AppState& s, std::string text, std::string name);
+
+/// Chooses automatic, a bundled pack by id, or the loaded user pack, and re-checks.
+void choose_pack(AppState& s, PackMode mode, std::string id);
+
+/// Reads the rules of the pack in use if that pack changed since the last call.
+void refresh_rules(AppState& s);
+
+/// Asks the editor and the form to show `pointer` (or the line and column).
+void select_location(AppState& s, std::string pointer, int line, int column);
+
+/// Shows a message in the status bar for a few seconds.
+void set_notice(AppState& s, std::string text, bool is_error = false);
+
+/// The report's verdict as words ("meets criteria", ...); "not checked yet" when empty.
+std::string_view verdict_label(std::string_view verdict);
+
+/// The status as the report spells it, and as a short label for people.
+std::string_view status_label(Status status);
+
+/// Parses a status string of a report.
+Status parse_status(std::string_view text);
+
+/// One line for `#verdict`: the verdict, failed and review counts, and the location of an
+/// input error.
+std::string verdict_summary(const AppState& s);
+
+/// A file name for downloads derived from the request's name (`name.report.json` ...).
+std::string download_name(const AppState& s, std::string_view suffix);
+
+}  // namespace reqcheck::app

@@ -1,0 +1,29 @@
+// Files compiled into the app at build time (see cmake/embed_files.cmake): the sample
+// requests from assets/samples/ and the subset fonts. Read-only data, no state.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace reqcheck::app {
+
+/// One embedded file: its base name and bytes (`size` bytes, followed by a NUL not counted).
+struct EmbeddedFile {
+  const char* name;
+  const unsigned char* data;
+  std::size_t size;
+
+  /// The bytes as text (samples are UTF-8 JSON).
+  std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
+};
+
+/// The sample requests, sorted by file name; `samples_count` may be 0 (then the one entry is empty).
+extern const EmbeddedFile samples[];
+extern const std::size_t samples_count;
+
+/// The subset fonts: `ui.ttf` (DejaVu Sans: Latin, Greek, Cyrillic, Arabic, symbols) and
+/// `mono.ttf` (DejaVu Sans Mono: Latin and symbols; other scripts merge in from `ui.ttf`).
+extern const EmbeddedFile fonts[];
+extern const std::size_t fonts_count;
+
+}  // namespace reqcheck::app

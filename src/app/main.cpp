@@ -1,0 +1,208 @@
+// The app's frame: fonts and style for the display scale, and the fixed layout that fills the
+// canvas (menu bar; request views left, report and rules right, a draggable split; status bar).
+// The browser loop that calls these lives in platform_web.cpp; main() is there too.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "embedded.hpp"
+#include "panels/panels.hpp"
+#include "platform.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+constexpr float ui_font_px = 15.0f;
+constexpr float mono_font_px = 14.0f;
+constexpr float large_font_px = 20.0f;
+
+/// Glyph ranges baked into the atlas (pairs, zero-terminated); they match the subsets made by
+/// src/app/CMakeLists.txt. Arabic is drawn unshaped, left to right: ImGui has no text shaping.
+constexpr ImWchar ui_ranges[] = {
+    0x0020, 0x007E, 0x00A0, 0x024F,  // Latin, Latin-1, Extended-A/B
+    0x0370, 0x03FF,                  // Greek
+    0x0400, 0x052F,                  // Cyrillic and supplement
+    0x0600, 0x06FF,                  // Arabic
+    0x2000, 0x206F,                  // punctuation
+    0x20A0, 0x20CF,                  // currency
+    0x2190, 0x2193,                  // arrows
+    0x2022, 0x2022, 0x2026, 0x2026, 0x25B2, 0x25B2, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25C0, 0x25C0,
+    0x25CB, 0x25CB, 0x25CF, 0x25CF, 0x25D0, 0x25D0, 0x26A0, 0x26A0, 0x2713, 0x2713, 0x2717, 0x2717,
+    0,
+};
+constexpr ImWchar mono_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0};
+/// What the mono font borrows from the UI font (other scripts in user text).
+constexpr ImWchar mono_fallback_ranges[] = {0x0180, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x0600, 0x06FF, 0x2190, 0x2193,
+                                            0x25CB, 0x25D0, 0x26A0, 0x26A0, 0x2713, 0x2717, 0};
+constexpr ImWchar large_ranges[] = {0x0020, 0x007E, 0x2013, 0x2014, 0x2019, 0x2019, 0x25D0, 0x25D0, 0x26A0, 0x26A0, 0x2713, 0x2713, 0x2717, 0x2717, 0};
+
+const EmbeddedFile* find_font(const char* name) {
+  for (std::size_t i = 0; i < fonts_count; ++i) {
+    if (std::string_view(fonts[i].name) == name) return &fonts[i];
+  }
+  return nullptr;
+}
+
+ImFont* add_font(const EmbeddedFile* file, float px, const ImWchar* ranges, bool merge) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (file == nullptr) return merge ? nullptr : io.Fonts->AddFontDefault();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes are the program's constant data
+  cfg.OversampleH = 1;               // drawn at device pixels: no need to oversample
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  cfg.MergeMode = merge;
+  return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px, &cfg, ranges);
+}
+
+void apply_style(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 0.0f;
+  style.ChildRounding = 3.0f;
+  style.FrameRounding = 3.0f;
+  style.TabRounding = 3.0f;
+  style.GrabRounding = 3.0f;
+  style.WindowBorderSize = 0.0f;
+  style.FramePadding = ImVec2(6, 4);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.CellPadding = ImVec2(6, 4);
+  style.ScrollbarSize = 14.0f;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
+  c[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
+  c[ImGuiCol_MenuBarBg] = ImVec4(0.16f, 0.17f, 0.20f, 1.0f);
+  c[ImGuiCol_FrameBg] = ImVec4(0.17f, 0.18f, 0.21f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.24f, 0.33f, 0.48f, 0.75f);
+  c[ImGuiCol_Tab] = ImVec4(0.17f, 0.19f, 0.23f, 1.0f);
+  c[ImGuiCol_TabActive] = ImVec4(0.26f, 0.36f, 0.52f, 1.0f);
+  c[ImGuiCol_TableHeaderBg] = ImVec4(0.18f, 0.19f, 0.23f, 1.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+/// Draws a vertical splitter the width of the item spacing; dragging it moves `s.split`.
+void splitter(AppState& s, float total_width, float height) {
+  const float w = ImGui::GetStyle().ItemSpacing.x;
+  ImGui::InvisibleButton("##split", ImVec2(w, height));
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive() && total_width > 0) {
+    s.split = std::clamp(s.split + ImGui::GetIO().MouseDelta.x / total_width, 0.2f, 0.8f);
+  }
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  const float x = (a.x + b.x) * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
+}
+
+void draw_left(AppState& s) {
+  if (!ImGui::BeginTabBar("##request_views")) return;
+  const bool force = s.request_view_switch;
+  s.request_view_switch = false;
+  const ImGuiTabItemFlags editor_flags = force && s.request_view == RequestView::editor ? ImGuiTabItemFlags_SetSelected : 0;
+  const ImGuiTabItemFlags form_flags = force && s.request_view == RequestView::form ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem("Request JSON", nullptr, editor_flags)) {
+    s.request_view = RequestView::editor;
+    draw_editor(s);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Form", nullptr, form_flags)) {
+    s.request_view = RequestView::form;
+    draw_form(s);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+void draw_right(AppState& s) {
+  if (!ImGui::BeginTabBar("##report_views")) return;
+  const int force = s.right_tab_switch;
+  s.right_tab_switch = -1;
+  if (ImGui::BeginTabItem("Report", nullptr, force == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
+    draw_report(s);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Rules and packs", nullptr, force == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
+    draw_rules(s);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+void draw_about(AppState& s) {
+  if (s.show_about) {
+    ImGui::OpenPopup("About reqcheck");
+    s.show_about = false;
+  }
+  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560 * s.scale, 0));
+  if (ImGui::BeginPopupModal("About reqcheck", nullptr, ImGuiWindowFlags_NoResize)) {
+    ImGui::TextWrapped(
+        "reqcheck checks a request for user data against a platform's published policy, in this browser. "
+        "The request, the pack and the report never leave this device: the page has no server side and "
+        "its security policy forbids connections to anything but the page's own files.");
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "A verdict of \"meets criteria\" means the request qualifies for the platform's legal analysis; "
+        "the platform may still decline.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Shortcuts:");
+    ImGui::BulletText("Ctrl+O  open a request file (or drop one on the page)");
+    ImGui::BulletText("Ctrl+S  save the request as JSON");
+    ImGui::BulletText("Ctrl+Enter  check now (checks also run as you type)");
+    ImGui::BulletText("Ctrl+P  print the report");
+    ImGui::BulletText("Ctrl+V outside the editor  check the request on the clipboard");
+    ImGui::Spacing();
+    if (ImGui::Button("Close", ImVec2(120 * s.scale, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void app_build_fonts(AppState& s, float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  const EmbeddedFile* ui = find_font("ui.ttf");
+  const EmbeddedFile* mono = find_font("mono.ttf");
+  s.fonts.ui = add_font(ui, ui_font_px * scale, ui_ranges, false);
+  s.fonts.mono = add_font(mono, mono_font_px * scale, mono_ranges, false);
+  add_font(ui, mono_font_px * scale, mono_fallback_ranges, true);
+  s.fonts.large = add_font(ui, large_font_px * scale, large_ranges, false);
+  io.Fonts->Build();
+  io.FontDefault = s.fonts.ui;
+  apply_style(scale);
+  s.scale = scale;
+}
+
+void app_frame(AppState& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float menu_h = draw_menu_bar(s);
+  const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + menu_h));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, std::max(1.0f, vp->Size.y - menu_h - status_h)));
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("##main", nullptr, fixed)) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left_w = std::max(100.0f, (avail.x - gap) * s.split);
+    ImGui::BeginChild("##left", ImVec2(left_w, avail.y));
+    draw_left(s);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    splitter(s, avail.x, avail.y);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##right", ImVec2(0, avail.y));
+    draw_right(s);
+    ImGui::EndChild();
+  }
+  ImGui::End();
+
+  draw_status_bar(s, status_h);
+  draw_about(s);
+}
+
+}  // namespace reqcheck::app

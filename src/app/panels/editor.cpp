@@ -1,0 +1,169 @@
+// The request editor: the JSON text with line numbers, re-checked as you type (debounced by
+// AppState), input errors marked at their line and shown with their column below the text.
+// The text lives in AppState and is never replaced because of an error.
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "json_locate.hpp"
+#include "panels/panels.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+constexpr const char* editor_label = "##request_text";
+
+/// Applies a pending selection while the field is active (the only time ImGui lets us).
+int editor_callback(ImGuiInputTextCallbackData* data) {
+  auto& s = *static_cast<AppState*>(data->UserData);
+  if (s.editor_jump.pending && data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
+    const int len = data->BufTextLen;
+    const int begin = std::clamp(static_cast<int>(s.editor_jump.begin), 0, len);
+    const int end = std::clamp(static_cast<int>(s.editor_jump.end), begin, len);
+    data->SelectionStart = begin;
+    data->SelectionEnd = end;
+    data->CursorPos = end;
+    s.editor_jump.pending = false;
+  }
+  return 0;
+}
+
+/// Turns a new selection (from a finding) into a pending jump, located in the current text.
+void take_selection(AppState& s) {
+  if (s.selection.serial == s.editor_seen_selection) return;
+  s.editor_seen_selection = s.selection.serial;
+  std::size_t begin = 0, end = 0;
+  if (s.selection.line > 0) {
+    begin = offset_of(s.request_text, s.selection.line, s.selection.column);
+    end = std::min(begin + 1, s.request_text.size());
+  } else {
+    const TextSpan span = locate_pointer(s.request_text, s.selection.pointer);
+    if (!span.found) return;
+    begin = span.begin;
+    end = span.end;
+  }
+  s.editor_jump = {true, begin, end, 10};
+  ImGui::SetKeyboardFocusHere();  // activates the field, so that the callback runs
+}
+
+/// The lines that carry an input error, 1-based, from the report.
+std::vector<int> error_lines(const AppState& s) {
+  std::vector<int> lines;
+  for (const Finding& f : s.report.findings) {
+    if (f.line > 0 && f.status == Status::fail) lines.push_back(f.line);
+  }
+  return lines;
+}
+
+void draw_gutter(const AppState& s, ImVec2 origin, float gutter_w, float height, float scroll_y, int line_count) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line_h = ImGui::GetFontSize();
+  const ImVec2 clip_max(origin.x + gutter_w, origin.y + height);
+  dl->AddRectFilled(origin, clip_max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+  dl->PushClipRect(origin, clip_max, true);
+  const std::vector<int> errors = error_lines(s);
+  const float top = origin.y + style.FramePadding.y - scroll_y;
+  const int first = std::max(0, static_cast<int>(scroll_y / line_h) - 1);
+  const int last = std::min(line_count, first + static_cast<int>(height / line_h) + 3);
+  char num[16];
+  for (int i = first; i < last; ++i) {
+    const int line = i + 1;
+    const bool is_error = std::find(errors.begin(), errors.end(), line) != errors.end();
+    const float y = top + static_cast<float>(i) * line_h;
+    std::snprintf(num, sizeof num, "%d", line);
+    const float w = ImGui::CalcTextSize(num).x;
+    if (is_error) {
+      dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + line_h), ImGui::GetColorU32(ImVec4(0.75f, 0.18f, 0.18f, 0.55f)));
+    }
+    const ImU32 col = is_error ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.85f, 1.0f)) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(ImVec2(origin.x + gutter_w - w - style.FramePadding.x, y), col, num);
+  }
+  dl->PopClipRect();
+}
+
+/// The scroll offset of the multiline field's inner child window (ImGui names it after the
+/// parent window, the label and the item id), so the gutter can follow it.
+float field_scroll_y(const char* label, ImGuiID id, ImVec2* field_min) {
+  ImGuiWindow* parent = ImGui::GetCurrentWindow();
+  char name[512];
+  ImFormatString(name, sizeof name, "%s/%s_%08X", parent->Name, label, id);
+  ImGuiWindow* child = ImGui::FindWindowByName(name);
+  if (child == nullptr) return 0.0f;
+  *field_min = child->Pos;
+  return child->Scroll.y;
+}
+
+}  // namespace
+
+void draw_editor(AppState& s) {
+  // toolbar: actions, and the state of the text in one line
+  if (ImGui::Button("Check now")) run_check(s);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s.form_valid);
+  if (ImGui::Button("Format")) {
+    apply_form(s);
+    run_check(s);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const ReportView& r = s.report;
+  if (r.first_located >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s line %d, column %d", status_icon(Status::fail), f.line, f.column);
+    ImGui::PopStyleColor();
+  } else if (!s.form_valid) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(status_color(Status::fail), "%s the JSON cannot be read", status_icon(Status::fail));
+  } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", s.check_pending ? "checking as you type…" : "checked as you type");
+  }
+
+  // the message of the first located error sits under the text, where the eye goes after typing
+  std::string error_text;
+  if (r.first_located >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+    error_text = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
+    if (!f.help.empty()) error_text += "  —  " + f.help;
+  }
+  const float error_h = error_text.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+
+  take_selection(s);
+
+  ImGui::PushFont(s.fonts.mono);
+  const int line_count = 1 + static_cast<int>(std::count(s.request_text.begin(), s.request_text.end(), '\n'));
+  char widest[16];
+  std::snprintf(widest, sizeof widest, "%d", std::max(line_count, 999));
+  const float gutter_w = ImGui::CalcTextSize(widest).x + ImGui::GetStyle().FramePadding.x * 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float height = std::max(ImGui::GetFontSize() * 3, avail.y - error_h);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter_w + 2.0f, origin.y));
+
+  ImGui::PushID(static_cast<int>(s.editor_generation));  // a new field whenever the text is replaced
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways;
+  if (ImGui::InputTextMultiline(editor_label, &s.request_text, ImVec2(avail.x - gutter_w - 2.0f, height), flags, editor_callback, &s)) {
+    note_edit(s);
+  }
+  ImVec2 field_min = origin;
+  const float scroll_y = field_scroll_y(editor_label, ImGui::GetItemID(), &field_min);
+  ImGui::PopID();
+  draw_gutter(s, origin, gutter_w, height, scroll_y, line_count);
+  ImGui::PopFont();
+
+  if (s.editor_jump.pending && --s.editor_jump.frames_left <= 0) s.editor_jump.pending = false;
+
+  if (!error_text.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.72f, 0.72f, 1.0f));
+    ImGui::TextWrapped("%s", error_text.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace reqcheck::app

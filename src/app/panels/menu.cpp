@@ -1,0 +1,103 @@
+// The main menu bar: open, samples, paste, save, downloads and print; check now and format;
+// pack choice; help. Ctrl+O/S/P/Enter are caught by web/glue.js (the browser would take them)
+// and arrive as the same commands; the menu only shows them.
+#include <reqcheck/engine.hpp>
+
+#include "embedded.hpp"
+#include "panels/panels.hpp"
+#include "platform.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+void file_menu(AppState& s) {
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("Open request…", "Ctrl+O")) platform_open_file(Incoming::request);
+  if (ImGui::BeginMenu("Open sample", samples_count > 0)) {
+    for (std::size_t i = 0; i < samples_count; ++i) {
+      if (ImGui::MenuItem(samples[i].name)) {
+        set_notice(s, std::string("Loaded sample ") + samples[i].name + ".");
+        s.request_view_switch = true;
+        set_request(s, std::string(samples[i].text()), samples[i].name);
+      }
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem("Paste request from clipboard", "Ctrl+V")) platform_request_paste();
+  if (ImGui::MenuItem("Save request", "Ctrl+S")) {
+    platform_download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text);
+  }
+  ImGui::Separator();
+  const bool has_report = !s.report.json_text.empty();
+  if (ImGui::MenuItem("Download report (JSON)", nullptr, false, has_report)) {
+    platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+  }
+  if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) {
+    platform_download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
+  }
+  if (ImGui::MenuItem("Print report…", "Ctrl+P", false, has_report)) platform_print(s.report.json_text);
+  ImGui::EndMenu();
+}
+
+void check_menu(AppState& s) {
+  if (!ImGui::BeginMenu("Check")) return;
+  if (ImGui::MenuItem("Check now", "Ctrl+Enter")) run_check(s);
+  if (ImGui::MenuItem("Format JSON", nullptr, false, s.form_valid)) {
+    apply_form(s);  // re-serialises the parsed request, two-space indented, keys in order
+    run_check(s);
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Show JSON editor", nullptr, s.request_view == RequestView::editor)) {
+    s.request_view = RequestView::editor;
+    s.request_view_switch = true;
+  }
+  if (ImGui::MenuItem("Show form", nullptr, s.request_view == RequestView::form)) {
+    s.request_view = RequestView::form;
+    s.request_view_switch = true;
+  }
+  ImGui::EndMenu();
+}
+
+void pack_menu(AppState& s) {
+  if (!ImGui::BeginMenu("Pack")) return;
+  if (ImGui::MenuItem("Automatic (by service and date received)", nullptr, s.pack_mode == PackMode::automatic)) {
+    choose_pack(s, PackMode::automatic, {});
+  }
+  for (const PackInfo& p : s.packs) {
+    const std::string label = p.id + (p.title.empty() ? std::string() : "  —  " + p.title);
+    if (ImGui::MenuItem(label.c_str(), nullptr, s.pack_mode == PackMode::bundled && s.pack_id == p.id)) {
+      choose_pack(s, PackMode::bundled, p.id);
+    }
+  }
+  if (!s.user_pack_text.empty()) {
+    const std::string label = "Loaded file: " + s.user_pack_name;
+    if (ImGui::MenuItem(label.c_str(), nullptr, s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Load pack file…")) platform_open_file(Incoming::pack);
+  if (ImGui::MenuItem("Browse rules")) s.right_tab_switch = 1;
+  ImGui::EndMenu();
+}
+
+}  // namespace
+
+float draw_menu_bar(AppState& s) {
+  if (!ImGui::BeginMainMenuBar()) return 0.0f;
+  file_menu(s);
+  check_menu(s);
+  pack_menu(s);
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About and shortcuts")) s.show_about = true;
+    ImGui::EndMenu();
+  }
+  // the request's name, right-aligned, so the user always sees what is being checked
+  const std::string name = s.request_name + (s.check_pending ? "  (checking…)" : "");
+  const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
+  ImGui::SameLine(ImGui::GetWindowWidth() - w);
+  ImGui::TextDisabled("%s", name.c_str());
+  const float h = ImGui::GetWindowHeight();
+  ImGui::EndMainMenuBar();
+  return h;
+}
+
+}  // namespace reqcheck::app

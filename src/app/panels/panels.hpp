@@ -1,0 +1,42 @@
+// The panels of the app, one per file in this folder, each a function of AppState drawn into
+// the region the layout (main.cpp) gives it, plus the small drawing helpers they share.
+#pragma once
+
+#include <imgui.h>
+
+#include "app_state.hpp"
+
+namespace reqcheck::app {
+
+/// The main menu bar: file handling, checking, packs, help. Returns its height in pixels.
+float draw_menu_bar(AppState& s);
+
+/// The JSON editor with line numbers and error marks (panels/editor.cpp).
+void draw_editor(AppState& s);
+
+/// The form view of the same request (panels/form.cpp).
+void draw_form(AppState& s);
+
+/// The verdict banner and the findings table (panels/report.cpp).
+void draw_report(AppState& s);
+
+/// The pack picker and the rules browser (panels/rules.cpp).
+void draw_rules(AppState& s);
+
+/// The status bar: the "processed locally" indicator, the policy in force, notices.
+void draw_status_bar(AppState& s, float height);
+
+/// The colour of a finding's status (also used for the banner).
+ImVec4 status_color(Status status);
+
+/// A one-glyph icon for a status (✓ ✗ ⚠ ◐ –), in the UI font's subset.
+const char* status_icon(Status status);
+
+/// The colour of a verdict's banner.
+ImVec4 verdict_color(std::string_view verdict);
+
+/// Draws Markdown text simply: headings in the large font, bullets, wrapped paragraphs,
+/// fenced code in the mono font. Used for rule docs.
+void draw_markdown(const AppState& s, std::string_view markdown);
+
+}  // namespace reqcheck::app

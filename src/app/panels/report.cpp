@@ -1,0 +1,195 @@
+// The report view: the verdict as a coloured banner, counts, the policy in force, deadlines,
+// and the findings table with a status filter. Clicking a finding asks the editor or the form
+// to select its field. Everything shown comes from the report JSON of reqcheck_core.
+#include <imgui.h>
+
+#include <reqcheck/engine.hpp>
+
+#include "panels/panels.hpp"
+#include "platform.hpp"
+
+namespace reqcheck::app {
+
+ImVec4 status_color(Status status) {
+  switch (status) {
+    case Status::pass: return {0.40f, 0.80f, 0.45f, 1.0f};
+    case Status::fail: return {0.95f, 0.38f, 0.36f, 1.0f};
+    case Status::review: return {0.96f, 0.72f, 0.26f, 1.0f};
+    case Status::incomplete: return {0.60f, 0.66f, 1.00f, 1.0f};
+    case Status::not_applicable: return {0.55f, 0.57f, 0.60f, 1.0f};
+    case Status::unknown: break;
+  }
+  return {0.80f, 0.80f, 0.80f, 1.0f};
+}
+
+const char* status_icon(Status status) {
+  switch (status) {
+    case Status::pass: return "\xE2\x9C\x93";            // ✓
+    case Status::fail: return "\xE2\x9C\x97";            // ✗
+    case Status::review: return "\xE2\x9A\xA0";          // ⚠
+    case Status::incomplete: return "\xE2\x97\x90";      // ◐
+    case Status::not_applicable: return "\xE2\x80\x93";  // –
+    case Status::unknown: break;
+  }
+  return "?";
+}
+
+ImVec4 verdict_color(std::string_view verdict) {
+  if (verdict == "meets_criteria") return {0.16f, 0.45f, 0.24f, 1.0f};
+  if (verdict == "does_not_meet") return {0.58f, 0.16f, 0.16f, 1.0f};
+  if (verdict == "needs_review") return {0.62f, 0.43f, 0.08f, 1.0f};
+  if (verdict == "invalid_input") return {0.42f, 0.16f, 0.30f, 1.0f};
+  return {0.25f, 0.27f, 0.30f, 1.0f};
+}
+
+namespace {
+
+const char* verdict_headline(std::string_view verdict) {
+  if (verdict == "meets_criteria") return "\xE2\x9C\x93  Meets the criteria";
+  if (verdict == "does_not_meet") return "\xE2\x9C\x97  Does not meet the criteria";
+  if (verdict == "needs_review") return "\xE2\x9A\xA0  Needs review";
+  if (verdict == "invalid_input") return "\xE2\x9C\x97  Invalid input";
+  return "Not checked yet";
+}
+
+const char* verdict_subline(std::string_view verdict) {
+  if (verdict == "meets_criteria") return "Qualifies for the platform's legal analysis. The platform may still decline.";
+  if (verdict == "does_not_meet") return "At least one criterion fails: see the findings marked fail.";
+  if (verdict == "needs_review") return "Nothing fails, but some findings need review or data is missing.";
+  if (verdict == "invalid_input") return "The request cannot be read. The location of the problem is below and in the editor.";
+  return "";
+}
+
+void draw_banner(AppState& s) {
+  const ReportView& r = s.report;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float pad = style.FramePadding.x * 2;
+  ImGui::PushFont(s.fonts.large);
+  const float head_h = ImGui::GetFontSize();
+  ImGui::PopFont();
+  const float h = head_h + ImGui::GetTextLineHeight() * 2 + style.ItemSpacing.y * 2 + pad * 2;
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(verdict_color(r.verdict)), style.FrameRounding * 2);
+  ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
+  ImGui::BeginGroup();
+  ImGui::PushFont(s.fonts.large);
+  ImGui::TextUnformatted(verdict_headline(r.verdict));
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(p0.x + w - pad - ImGui::GetWindowPos().x);
+  ImGui::TextUnformatted(verdict_subline(r.verdict));
+  ImGui::PopTextWrapPos();
+  const int* c = r.counts;
+  ImGui::Text("%d failed   %d review   %d incomplete   %d passed   %d not applicable", c[static_cast<int>(Status::fail)],
+              c[static_cast<int>(Status::review)], c[static_cast<int>(Status::incomplete)], c[static_cast<int>(Status::pass)],
+              c[static_cast<int>(Status::not_applicable)]);
+  ImGui::EndGroup();
+  const float used = ImGui::GetItemRectMax().y - p0.y + pad;
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + std::max(h, used)));
+  ImGui::Dummy(ImVec2(w, 0));
+}
+
+void draw_policy_line(const AppState& s) {
+  const ReportView& r = s.report;
+  std::string policy = r.policy_id.empty() ? std::string("(no pack)") : r.policy_id;
+  if (!r.policy_version.empty()) policy += ", version " + r.policy_version;
+  const char* how = s.pack_mode == PackMode::automatic ? "chosen by service and date received"
+                    : s.pack_mode == PackMode::bundled ? "chosen by you"
+                                                       : "from your pack file";
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Policy in force: %s (%s). Checked at %s.", policy.c_str(), how, r.checked_at.c_str());
+  ImGui::PopStyleColor();
+}
+
+void draw_filter(AppState& s) {
+  constexpr Status order[] = {Status::fail, Status::review, Status::incomplete, Status::pass, Status::not_applicable};
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Show:");
+  for (Status st : order) {
+    const int i = static_cast<int>(st);
+    ImGui::SameLine();
+    char label[64];
+    std::snprintf(label, sizeof label, "%s %s (%d)", status_icon(st), std::string(status_label(st)).c_str(), s.report.counts[i]);
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(st));
+    ImGui::Checkbox(label, &s.show_status[i]);
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_findings_table(AppState& s) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##findings", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 0))) return;
+  const float icon_w = ImGui::CalcTextSize("incomplete").x + ImGui::GetFontSize();
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, icon_w);
+  ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("INSTR-00").x + ImGui::GetFontSize());
+  ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableHeadersRow();
+  const auto& findings = s.report.findings;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (!s.show_status[static_cast<int>(f.status)]) continue;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const bool selected = s.selected_finding == static_cast<int>(i);
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(f.status));
+    char status_text[48];
+    std::snprintf(status_text, sizeof status_text, "%s %s", status_icon(f.status), std::string(status_label(f.status)).c_str());
+    // the whole row is one selectable, so a click anywhere selects the finding's field
+    if (ImGui::Selectable(status_text, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+      s.selected_finding = static_cast<int>(i);
+      select_location(s, f.pointer, f.line, f.column);
+    }
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && !f.pointer.empty()) ImGui::SetTooltip("Show %s in the request", f.pointer.c_str());
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextUnformatted(f.rule.c_str());
+    ImGui::TableSetColumnIndex(2);
+    ImGui::TextWrapped("%s", f.title.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
+    ImGui::TextWrapped("%s", f.message.c_str());
+    ImGui::PopStyleColor();
+    if (!f.help.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::incomplete));
+      ImGui::TextWrapped("Fix: %s", f.help.c_str());
+      ImGui::PopStyleColor();
+    }
+    if (f.line > 0) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
+    if (!f.pointer.empty()) ImGui::TextDisabled("%s", f.pointer.c_str());
+    ImGui::TableSetColumnIndex(3);
+    ImGui::TextWrapped("%s", f.legal_ref.c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void draw_deadlines(const AppState& s) {
+  if (s.report.deadlines.empty()) return;
+  if (!ImGui::CollapsingHeader("Deadlines", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  for (const Deadline& d : s.report.deadlines) {
+    ImGui::BulletText("%s: %s  (%s)", d.name.c_str(), d.due.c_str(), d.basis.c_str());
+  }
+}
+
+}  // namespace
+
+void draw_report(AppState& s) {
+  draw_banner(s);
+  draw_policy_line(s);
+  if (ImGui::SmallButton("Download JSON")) platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Download Markdown")) {
+    platform_download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Print")) platform_print(s.report.json_text);
+  draw_deadlines(s);
+  draw_filter(s);
+  draw_findings_table(s);
+}
+
+}  // namespace reqcheck::app

@@ -1,0 +1,123 @@
+// The rules browser: the pack picker (automatic, a bundled pack, or a pack file the user loads,
+// with its load errors), the policy version in force, and every rule of the pack with its doc
+// page. Rule texts come from reqcheck_core (rules_json); docs are drawn as simple Markdown.
+#include <imgui.h>
+
+#include "panels/panels.hpp"
+#include "platform.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+std::string pack_choice_label(const AppState& s) {
+  if (s.pack_mode == PackMode::user) return "File: " + s.user_pack_name;
+  if (s.pack_mode == PackMode::bundled) return s.pack_id;
+  return "Automatic (by service and date received)";
+}
+
+void draw_pack_picker(AppState& s) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Pack");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+  if (ImGui::BeginCombo("##pack", pack_choice_label(s).c_str())) {
+    if (ImGui::Selectable("Automatic (by service and date received)", s.pack_mode == PackMode::automatic)) {
+      choose_pack(s, PackMode::automatic, {});
+    }
+    for (const PackInfo& p : s.packs) {
+      std::string label = p.id;
+      if (!p.title.empty()) label += "  —  " + p.title;
+      label += "  (from " + p.in_force_from.substr(0, 10) + (p.in_force_until.empty() ? std::string(")") : " to " + p.in_force_until.substr(0, 10) + ")");
+      if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::bundled && s.pack_id == p.id)) choose_pack(s, PackMode::bundled, p.id);
+    }
+    if (!s.user_pack_text.empty()) {
+      const std::string label = "File: " + s.user_pack_name;
+      if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Load pack file…")) platform_open_file(Incoming::pack);
+
+  std::string in_force = s.report.policy_id.empty() ? std::string("none") : s.report.policy_id;
+  if (!s.report.policy_version.empty()) in_force += ", version " + s.report.policy_version;
+  ImGui::Text("Policy version in force for this request: %s", in_force.c_str());
+
+  if (!s.user_pack_errors.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
+    ImGui::TextWrapped("%s The pack file was not loaded:", status_icon(Status::fail));
+    for (const std::string& e : s.user_pack_errors) ImGui::BulletText("%s", e.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("Dismiss")) s.user_pack_errors.clear();
+  }
+}
+
+}  // namespace
+
+void draw_markdown(const AppState& s, std::string_view md) {
+  bool in_code = false;
+  std::size_t pos = 0;
+  while (pos <= md.size()) {
+    std::size_t end = md.find('\n', pos);
+    if (end == std::string_view::npos) end = md.size();
+    std::string line(md.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.rfind("```", 0) == 0) {
+      in_code = !in_code;
+      continue;
+    }
+    if (in_code) {
+      ImGui::PushFont(s.fonts.mono);
+      ImGui::TextUnformatted(line.c_str());
+      ImGui::PopFont();
+    } else if (line.rfind("#", 0) == 0) {
+      const std::size_t text_at = line.find_first_not_of("# ");
+      ImGui::Spacing();
+      ImGui::PushFont(s.fonts.large);
+      ImGui::TextWrapped("%s", text_at == std::string::npos ? "" : line.c_str() + text_at);
+      ImGui::PopFont();
+    } else if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", line.c_str() + 2);
+    } else if (line.empty()) {
+      ImGui::Spacing();
+    } else {
+      ImGui::TextWrapped("%s", line.c_str());
+    }
+    if (end == md.size()) break;
+  }
+}
+
+void draw_rules(AppState& s) {
+  refresh_rules(s);
+  draw_pack_picker(s);
+  ImGui::Separator();
+  if (!s.rules_error.empty()) {
+    ImGui::TextColored(status_color(Status::fail), "%s %s", status_icon(Status::fail), s.rules_error.c_str());
+    return;
+  }
+  ImGui::TextDisabled("Rules of %s: %zu", s.rules_pack_label.c_str(), s.rules.size());
+  const float list_w = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::CalcTextSize("INSTR-00  a long rule title").x);
+  ImGui::BeginChild("##rule_list", ImVec2(list_w, 0), true);
+  for (std::size_t i = 0; i < s.rules.size(); ++i) {
+    const RuleInfo& r = s.rules[i];
+    const std::string label = r.id + "  " + r.title;
+    if (ImGui::Selectable(label.c_str(), s.selected_rule == static_cast<int>(i))) s.selected_rule = static_cast<int>(i);
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true);
+  if (s.selected_rule >= 0 && s.selected_rule < static_cast<int>(s.rules.size())) {
+    const RuleInfo& r = s.rules[static_cast<std::size_t>(s.selected_rule)];
+    ImGui::PushFont(s.fonts.large);
+    ImGui::TextWrapped("%s  %s", r.id.c_str(), r.title.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("Source: %s   Family: %s", r.legal_ref.c_str(), r.family.c_str());
+    ImGui::Separator();
+    if (r.doc.empty()) ImGui::TextDisabled("This rule has no documentation page.");
+    else draw_markdown(s, r.doc);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace reqcheck::app

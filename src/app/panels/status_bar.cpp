@@ -1,0 +1,46 @@
+// The status bar along the bottom: the "processed locally" indicator (always visible), the
+// policy in force, the engine version and the latest notice (a load, a refused pack file).
+#include <imgui.h>
+
+#include <reqcheck/engine.hpp>
+
+#include "panels/panels.hpp"
+
+namespace reqcheck::app {
+
+/// Seconds a notice stays in the status bar.
+constexpr double notice_seconds = 6.0;
+
+void draw_status_bar(AppState& s, float height) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y * 0.5f));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(status_color(Status::pass), "\xE2\x97\x8F Processed locally \xE2\x80\x94 nothing leaves this device");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("The check runs in this page (WebAssembly). The page's security policy forbids\n"
+                        "connections to anything but its own files; nothing is stored unless you save it.");
+    }
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    std::string policy = s.report.policy_id.empty() ? std::string("no pack") : s.report.policy_id;
+    if (!s.report.policy_version.empty()) policy += " v" + s.report.policy_version;
+    ImGui::TextDisabled("Policy: %s", policy.c_str());
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    if (!s.notice.empty() && s.now - s.notice_time < notice_seconds) {
+      ImGui::TextColored(s.notice_is_error ? status_color(Status::fail) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", s.notice.c_str());
+    }
+    const std::string ver = "reqcheck " + std::string(version());
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(ver.c_str()).x - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::TextDisabled("%s", ver.c_str());
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace reqcheck::app

@@ -1,0 +1,232 @@
+// The browser side of the app, and the only file that knows Emscripten: the GLFW/WebGL2 window
+// sized to the canvas in device pixels (crisp on HiDPI), the frame loop, the C entry points
+// that web/glue.js calls (files, paste, window.reqcheck), and thin EM_JS calls into glue.js.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#define GLFW_INCLUDE_ES3
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <reqcheck/engine.hpp>
+
+#include "app_state.hpp"
+#include "platform.hpp"
+
+// --- calls into web/glue.js (window.rcGlue) -----------------------------------------------------
+// Each passes pointers and lengths; glue.js decodes them, so that no JS lives here but the call.
+
+EM_JS(void, rc_js_attach, (void* app), { if (window.rcGlue) window.rcGlue.attach(app); });
+EM_JS(void, rc_js_open_file, (int kind), { if (window.rcGlue) window.rcGlue.openFile(kind); });
+EM_JS(void, rc_js_download, (const char* name, int name_len, const char* mime, int mime_len, const char* data, int data_len), {
+  if (window.rcGlue) window.rcGlue.download(name, name_len, mime, mime_len, data, data_len);
+});
+EM_JS(void, rc_js_print, (const char* report, int len), { if (window.rcGlue) window.rcGlue.print(report, len); });
+EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* summary, int summary_len, int failed, int review), {
+  if (window.rcGlue) window.rcGlue.verdict(verdict, verdict_len, summary, summary_len, failed, review);
+});
+EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
+EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
+EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
+
+namespace reqcheck::app {
+namespace {
+
+/// The loop's own state: the app, the window and what the canvas was last sized to.
+struct WebLoop {
+  AppState app;
+  GLFWwindow* window = nullptr;
+  int width = 0, height = 0;  ///< the canvas backbuffer, device pixels
+  bool announced = false;     ///< glue.js was told that the first frame is drawn
+  std::string clipboard;      ///< the last text copied in the app or pasted into the page
+};
+
+int clamp_len(std::size_t n) { return static_cast<int>(n > 0x7fffffff ? 0x7fffffff : n); }
+
+/// Sizes the GLFW window (the canvas backbuffer) to the canvas's CSS size times the device
+/// pixel ratio, and rebuilds the fonts when that ratio changes (moving to another screen, zoom).
+void fit_canvas(WebLoop& loop) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
+  const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  if (w != loop.width || h != loop.height) {
+    loop.width = w;
+    loop.height = h;
+    // not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
+    // screen's, which a maximised window at some zoom levels does
+    emscripten_set_canvas_element_size("#canvas", w, h);
+  }
+  if (std::fabs(dpr - loop.app.scale) > 0.01f) {
+    app_build_fonts(loop.app, dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void frame(void* arg) {
+  WebLoop& loop = *static_cast<WebLoop*>(arg);
+  fit_canvas(loop);
+  tick(loop.app, emscripten_get_now() / 1000.0);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // the canvas backbuffer is sized here, not through GLFW, so GLFW's idea of it is stale
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(loop.width), static_cast<float>(loop.height));
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  ImGui::NewFrame();
+  app_frame(loop.app);
+  ImGui::Render();
+
+  glViewport(0, 0, loop.width, loop.height);
+  glClearColor(0.11f, 0.12f, 0.14f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (!loop.announced) {
+    loop.announced = true;
+    rc_js_ready();
+  }
+}
+
+void set_clipboard(void* user, const char* text) {
+  if (text == nullptr) return;
+  static_cast<WebLoop*>(user)->clipboard = text;
+  platform_copy(text);
+}
+
+/// ImGui asks for the clipboard synchronously, which the browser does not allow: the page's
+/// paste event (which comes before ImGui sees Ctrl+V) stores the text first.
+const char* get_clipboard(void* user) { return static_cast<WebLoop*>(user)->clipboard.c_str(); }
+
+}  // namespace
+
+void platform_open_file(Incoming kind) { rc_js_open_file(static_cast<int>(kind)); }
+
+void platform_download(std::string_view filename, std::string_view mime, std::string_view content) {
+  rc_js_download(filename.data(), clamp_len(filename.size()), mime.data(), clamp_len(mime.size()), content.data(),
+                 clamp_len(content.size()));
+}
+
+void platform_print(std::string_view report_json) { rc_js_print(report_json.data(), clamp_len(report_json.size())); }
+
+void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review) {
+  rc_js_verdict(verdict.data(), clamp_len(verdict.size()), summary.data(), clamp_len(summary.size()), failed, review);
+}
+
+void platform_copy(std::string_view text) { rc_js_copy(text.data(), clamp_len(text.size())); }
+
+void platform_request_paste() { rc_js_request_paste(); }
+
+void platform_set_title(std::string_view title) { rc_js_title(title.data(), clamp_len(title.size())); }
+
+}  // namespace reqcheck::app
+
+// --- entry points for web/glue.js ----------------------------------------------------------------
+
+extern "C" {
+
+/// A file or text from the page: `kind` is an `Incoming` value, `name` a NUL-terminated UTF-8
+/// file name, `data`/`len` the raw bytes (not necessarily UTF-8: the core reports that).
+EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, const char* data, int len) {
+  using namespace reqcheck::app;
+  if (app == nullptr || kind < 0 || kind > 3) return;
+  auto& loop = *static_cast<WebLoop*>(app);
+  std::string bytes = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
+  receive(loop.app, static_cast<Incoming>(kind), name != nullptr ? name : "", std::move(bytes));
+}
+
+/// A command from the page: the keyboard shortcuts the browser would otherwise take
+/// (glue.js catches them so that the file picker opens within the key press): 1 open (Ctrl+O),
+/// 2 save (Ctrl+S), 3 check now (Ctrl+Enter), 4 print (Ctrl+P).
+EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
+  using namespace reqcheck::app;
+  if (app == nullptr) return;
+  auto& s = static_cast<WebLoop*>(app)->app;
+  switch (action) {
+    case 1: platform_open_file(Incoming::request); break;
+    case 2: platform_download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text); break;
+    case 3: run_check(s); break;
+    case 4: platform_print(s.report.json_text); break;
+    default: break;
+  }
+}
+
+/// `window.reqcheck.check`: checks a request against a pack text (NULL or "": the bundled
+/// packs) and returns the report JSON as a malloc'd NUL-terminated string (free with rc_free).
+EMSCRIPTEN_KEEPALIVE char* rc_check(const char* request, const char* pack) {
+  std::string report = reqcheck::check_json(request != nullptr ? request : "", pack != nullptr ? pack : "", {});
+  char* out = static_cast<char*>(std::malloc(report.size() + 1));
+  if (out != nullptr) std::memcpy(out, report.c_str(), report.size() + 1);
+  return out;
+}
+
+/// Frees a string returned by rc_check.
+EMSCRIPTEN_KEEPALIVE void rc_free(char* p) { std::free(p); }
+
+/// The engine version as a malloc'd NUL-terminated string (free with rc_free).
+EMSCRIPTEN_KEEPALIVE char* rc_version() {
+  std::string_view v = reqcheck::version();
+  char* out = static_cast<char*>(std::malloc(v.size() + 1));
+  if (out != nullptr) {
+    std::memcpy(out, v.data(), v.size());
+    out[v.size()] = '\0';
+  }
+  return out;
+}
+
+/// Text the page received in a paste event: kept as ImGui's clipboard so that Ctrl+V in the
+/// editor inserts it; when no text field is active, it is loaded as a request instead.
+EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int len) {
+  using namespace reqcheck::app;
+  if (app == nullptr) return;
+  auto& loop = *static_cast<WebLoop*>(app);
+  loop.clipboard = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
+  if (!ImGui::GetIO().WantTextInput) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
+}
+
+}  // extern "C"
+
+int main() {
+  using namespace reqcheck::app;
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // Lives as long as the page: the browser's event loop drives it after main returns.
+  auto* loop = new WebLoop();
+  loop->window = glfwCreateWindow(1280, 800, "reqcheck", nullptr, nullptr);
+  if (loop->window == nullptr) return 1;
+  glfwMakeContextCurrent(loop->window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is written to storage
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(loop->window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  io.SetClipboardTextFn = set_clipboard;  // after the backend, which installs its own
+  io.GetClipboardTextFn = get_clipboard;
+  io.ClipboardUserData = loop;
+
+  loop->app.now = emscripten_get_now() / 1000.0;
+  rc_js_attach(loop);
+  init_app(loop->app);
+  emscripten_set_main_loop_arg(frame, loop, 0, false);
+  return 0;
+}

@@ -1,0 +1,241 @@
+// check_json and the other entry points of engine.hpp: read the request, choose and load the
+// pack, run every rule of the pack, assemble the report. Never throws: an exception that
+// escapes a rule is a bug, reported as a PACK failure rather than a crash or a pass.
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "ident/identifiers.hpp"
+#include "parse/json_text.hpp"
+#include "parse/request_reader.hpp"
+#include "reqcheck/engine.hpp"
+#include "reqcheck/policy.hpp"
+#include "report/digest.hpp"
+#include "rules/rule.hpp"
+
+namespace reqcheck {
+namespace {
+
+using report::Finding;
+using report::Report;
+using report::Status;
+
+constexpr std::string_view kInputTitle = "input can be read";
+constexpr std::string_view kInputRef = "reqcheck.request/1 (request format)";
+constexpr std::string_view kPackTitle = "policy pack can be used";
+constexpr std::string_view kPackRef = "reqcheck.pack/1 (policy pack format)";
+
+Finding diagnostic_finding(const parse::Diagnostic& d, std::string_view rule, std::string_view title, std::string_view ref) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.status = d.review ? Status::review : Status::fail;
+  f.title = std::string(title);
+  f.legal_ref = std::string(ref);
+  f.message = d.message;
+  f.help = d.help;
+  f.pointer = d.pointer;
+  f.line = d.line;
+  f.column = d.column;
+  return f;
+}
+
+std::string finish(Report& r) {
+  report::sort_findings(r.findings);
+  r.verdict = report::verdict_of(r.findings);
+  if (r.verdict == report::Verdict::meets_criteria)
+    r.notes.push_back("the request qualifies for the platform's legal analysis; the platform may still decline");
+  return report::to_json(r);
+}
+
+/// The checking time: options.now, else the system clock (UTC, whole seconds).
+std::optional<ident::TimeValue> checking_time(const CheckOptions& options, Report& r) {
+  if (!options.now.empty()) {
+    ident::TimeError err;
+    auto t = ident::parse_rfc3339_datetime(options.now, &err);
+    if (!t) {
+      parse::Diagnostic d{"", 0, 0, "the checking time `" + options.now + "` is not an RFC 3339 date-time: " + err.message,
+                          "give `--now` like `2026-11-30T10:00:00Z`", false};
+      r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+    }
+    return t;
+  }
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return ident::parse_rfc3339_datetime(ident::format_utc(now));
+}
+
+void add_deadlines(const model::Request& q, const ident::TimeValue& received, Report& r) {
+  if (q.emergency && q.emergency->deadline_hours) {
+    const auto due = received.instant + std::chrono::milliseconds(static_cast<std::int64_t>(*q.emergency->deadline_hours * 3600000.0));
+    if (*q.emergency->deadline_hours < 24.0 * 365 * 100) r.deadlines.push_back({"emergency response requested", ident::format_utc(due), "/emergency/deadline_hours"});
+  }
+  if (q.instrument && q.instrument->valid_until) r.deadlines.push_back({"instrument expires", q.instrument->valid_until->text, "/instrument/valid_until"});
+  if (q.non_disclosure && q.non_disclosure->requested.value_or(false) && q.non_disclosure->until)
+    r.deadlines.push_back({"user not to be notified until", q.non_disclosure->until->text, "/non_disclosure/until"});
+}
+
+std::string check_impl(std::string_view request_text, std::string_view pack_text, const CheckOptions& options) {
+  Report r;
+  r.input_sha256 = report::sha256_hex(request_text);
+  const auto now = checking_time(options, r);
+  if (!now) return finish(r);
+  r.checked_at = now->text;
+
+  auto read = parse::read_request(request_text);
+  for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+  if (!read.request || parse::has_errors(read.diagnostics)) return finish(r);
+  const model::Request& q = *read.request;
+
+  ident::TimeValue received = *now;
+  if (q.received_at) {
+    received = *q.received_at;
+    r.received_at = q.received_at->text;
+  } else {
+    r.received_at_defaulted = true;
+    r.notes.push_back("`received_at` is not given: the checking time " + now->text + " stands in for it");
+  }
+
+  std::string chosen_text(pack_text);
+  if (chosen_text.empty()) {
+    if (!options.pack_id.empty()) {
+      chosen_text = bundled_pack_text(options.pack_id);
+      if (chosen_text.empty()) {
+        parse::Diagnostic d{"", 0, 0, "no bundled pack has the id `" + options.pack_id + "`", "run `reqcheck packs` for the ids", false};
+        r.findings.push_back(diagnostic_finding(d, "PACK", kPackTitle, kPackRef));
+        return finish(r);
+      }
+    } else {
+      const std::string service = q.service.value_or("telegram");
+      bool before = false;
+      auto chosen = policy::choose_bundled(service, received, &before);
+      if (!chosen) chosen = policy::choose_bundled("telegram", received, &before);
+      if (!q.service || ident::ascii_lower(*q.service) != "telegram") {
+        parse::Diagnostic d{"/service", 0, 0,
+                            q.service ? "no bundled pack covers service `" + *q.service + "`; the telegram pack was applied"
+                                      : "the request names no `service`; the telegram pack was applied",
+                            "set `service` to the addressee, e.g. `telegram`, or load the pack of that service", true};
+        r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+      }
+      if (before) r.notes.push_back("the request predates every encoded policy; the earliest encoded policy was applied");
+      chosen_text = std::string(chosen->text);
+    }
+  }
+  auto loaded = policy::load_pack(chosen_text);
+  for (const auto& d : loaded.errors) r.findings.push_back(diagnostic_finding(d, "PACK", kPackTitle, kPackRef));
+  if (!loaded.pack) return finish(r);
+  const policy::Pack& pack = *loaded.pack;
+  r.policy_id = pack.id;
+  r.policy_version = pack.version;
+  r.policy_sha256 = pack.sha256;
+  r.policy_title = pack.title;
+  for (const auto& n : pack.notes) r.notes.push_back(n);
+  if (!pack_text.empty() && q.service && ident::ascii_lower(*q.service) != ident::ascii_lower(pack.service)) {
+    parse::Diagnostic d{"/service", 0, 0, "the request is addressed to `" + *q.service + "` but the pack is for `" + pack.service + "`",
+                        "load the pack of the addressee service", true};
+    r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+  }
+
+  std::vector<Finding> findings;
+  rules::Context ctx(q, pack, received, findings);
+  for (const auto& id : pack.rule_ids) {
+    const rules::Rule* rule = rules::find_rule(id);
+    ctx.begin(*rule);
+    const auto before = findings.size();
+    rule->check(ctx);
+    if (findings.size() == before)
+      ctx.incomplete("", "the rule reached no conclusion", "report this to the reqcheck maintainers");  // fail closed
+  }
+  for (auto& f : findings) r.findings.push_back(std::move(f));
+  add_deadlines(q, received, r);
+  return finish(r);
+}
+
+}  // namespace
+
+std::string check_json(std::string_view request_text, std::string_view pack_text, const CheckOptions& options) {
+  try {
+    return check_impl(request_text, pack_text, options);
+  } catch (const std::exception& e) {
+    Report r;
+    r.input_sha256 = report::sha256_hex(request_text);
+    r.checked_at = options.now;
+    parse::Diagnostic d{"", 0, 0, std::string("internal error: ") + e.what(), "report this to the reqcheck maintainers", false};
+    r.findings.push_back(diagnostic_finding(d, "PACK", kPackTitle, kPackRef));
+    return finish(r);
+  }
+}
+
+std::vector<std::string> split_batch(std::string_view text) {
+  std::string_view t = text;
+  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+  const auto first = t.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {std::string(text)};
+  if (t[first] == '[') {
+    auto j = nlohmann::json::parse(t, nullptr, false);
+    if (j.is_array()) {
+      std::vector<std::string> out;
+      for (const auto& e : j) out.push_back(e.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+      return out;
+    }
+    return {std::string(text)};
+  }
+  if (!nlohmann::json::accept(t)) {
+    std::vector<std::string> lines;
+    std::size_t pos = 0;
+    while (pos <= t.size()) {
+      auto nl = t.find('\n', pos);
+      if (nl == std::string_view::npos) nl = t.size();
+      auto line = t.substr(pos, nl - pos);
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+        if (!nlohmann::json::accept(line)) return {std::string(text)};
+        lines.emplace_back(line);
+      }
+      pos = nl + 1;
+    }
+    if (lines.size() > 1) return lines;
+  }
+  return {std::string(text)};
+}
+
+std::string bundled_packs_json() {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& p : policy::bundled_packs()) {
+    const auto j = nlohmann::json::parse(p.text, nullptr, false);
+    if (!j.is_object()) continue;
+    out.push_back({{"id", j.value("id", "")}, {"service", j.value("service", "")}, {"version", j.value("version", "")},
+                   {"title", j.value("title", "")}, {"in_force_from", j.value("in_force_from", "")},
+                   {"in_force_until", j.contains("in_force_until") ? j["in_force_until"] : nlohmann::json(nullptr)}});
+  }
+  return out.dump(2);
+}
+
+std::string bundled_pack_text(std::string_view id) {
+  for (const auto& p : policy::bundled_packs())
+    if (p.id == id) return std::string(p.text);
+  return {};
+}
+
+std::string rules_json(std::string_view pack_text) {
+  const std::string text = pack_text.empty() ? std::string(policy::bundled_packs().front().text) : std::string(pack_text);
+  auto loaded = policy::load_pack(text);
+  nlohmann::ordered_json out;
+  if (!loaded.pack) {
+    out["error"] = "the pack cannot be used";
+    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+    for (const auto& e : loaded.errors)
+      errors.push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}, {"help", e.help}});
+    out["errors"] = errors;
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  out["pack"] = {{"id", loaded.pack->id}, {"version", loaded.pack->version}, {"service", loaded.pack->service}, {"title", loaded.pack->title}};
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& id : loaded.pack->rule_ids) {
+    const auto* r = rules::find_rule(id);
+    list.push_back({{"id", r->id}, {"title", r->title}, {"legal_ref", r->legal_ref}, {"family", r->family}, {"doc", rule_doc(r->id)}});
+  }
+  out["rules"] = list;
+  return out.dump(2);
+}
+
+std::string_view version() { return REQCHECK_VERSION; }
+
+}  // namespace reqcheck

@@ -1,0 +1,241 @@
+// Reads JSON text twice: a SAX pass that records where each value starts and enforces the
+// limits and unique keys, then nlohmann::json's own DOM parse. The SAX pass learns positions
+// through an iterator that counts the bytes nlohmann's lexer has consumed.
+#include "parse/json_text.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <set>
+
+#include "parse/limits.hpp"
+
+namespace reqcheck::parse {
+namespace {
+
+using nlohmann::json;
+
+/// An input iterator over the text that publishes how many bytes have been consumed.
+struct CountingIterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  const char* p = nullptr;
+  const char* base = nullptr;
+  std::size_t* consumed = nullptr;
+
+  reference operator*() const { return *p; }
+  CountingIterator& operator++() {
+    ++p;
+    *consumed = static_cast<std::size_t>(p - base);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    auto copy = *this;
+    ++*this;
+    return copy;
+  }
+  bool operator==(const CountingIterator& o) const { return p == o.p; }
+  bool operator!=(const CountingIterator& o) const { return p != o.p; }
+};
+
+struct Frame {
+  bool array = false;
+  std::string pointer;
+  std::size_t index = 0;
+  std::string key;
+  std::set<std::string> keys;
+};
+
+/// SAX handler that records locations and stops at the first limit exceeded.
+class LocatingHandler : public nlohmann::json_sax<json> {
+ public:
+  LocatingHandler(std::string_view text, const std::size_t& consumed, JsonDocument& doc)
+      : text_(text), consumed_(consumed), doc_(doc) {}
+
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(number_integer_t) override { return scalar(); }
+  bool number_unsigned(number_unsigned_t) override { return scalar(); }
+  bool number_float(number_float_t, const string_t&) override { return scalar(); }
+  bool string(string_t& s) override {
+    if (s.size() > kMaxStringBytes)
+      return limit(child_pointer(), "a string of " + std::to_string(s.size()) + " bytes is longer than the limit of " +
+                                        std::to_string(kMaxStringBytes) + " bytes");
+    return scalar();
+  }
+  bool binary(binary_t&) override { return scalar(); }
+
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& k) override {
+    auto& f = stack_.back();
+    const std::size_t start = skip(last_end_);
+    last_end_ = consumed_;
+    f.key = k;
+    const std::string ptr = pointer_append(f.pointer, k);
+    doc_.locations.add_key(ptr, start);
+    if (!f.keys.insert(k).second) {
+      const auto [line, col] = doc_.locations.line_column(start);
+      doc_.diagnostics.push_back({ptr, line, col, "duplicate key `" + k + "`",
+                                  "keep one `" + k + "` in this object: with two, it is unclear which one the issuer meant", false});
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+    std::string reason = ex.what();
+    if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+    const auto [line, col] = doc_.locations.line_column(position > 0 ? position - 1 : 0);
+    std::string shown = last_token.size() > 40 ? last_token.substr(0, 40) + "…" : last_token;
+    doc_.diagnostics.push_back({stack_.empty() ? "" : current_pointer(), line, col,
+                                "the text is not valid JSON: " + reason + (shown.empty() ? "" : " (last read: `" + shown + "`)"),
+                                "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                    "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
+                                false});
+    return false;
+  }
+
+ private:
+  std::size_t skip(std::size_t from) const {
+    while (from < text_.size() && (std::isspace(static_cast<unsigned char>(text_[from])) || text_[from] == ',' ||
+                                   text_[from] == ':'))
+      ++from;
+    return from;
+  }
+
+  std::string child_pointer() const {
+    if (stack_.empty()) return "";
+    const auto& f = stack_.back();
+    return f.array ? pointer_append(f.pointer, f.index) : pointer_append(f.pointer, f.key);
+  }
+
+  std::string current_pointer() const { return stack_.empty() ? "" : stack_.back().pointer; }
+
+  /// Records the start of the value about to be completed and advances the parent's index.
+  std::string begin_value() {
+    const std::string ptr = child_pointer();
+    doc_.locations.add_value(ptr, skip(last_end_));
+    if (!stack_.empty() && stack_.back().array) {
+      if (++stack_.back().index > kMaxArrayItems) {
+        limit(stack_.back().pointer, "an array of more than " + std::to_string(kMaxArrayItems) + " elements exceeds the limit");
+        return {};
+      }
+    }
+    return ptr;
+  }
+
+  bool scalar() {
+    const std::size_t before = doc_.diagnostics.size();
+    begin_value();
+    last_end_ = consumed_;
+    return doc_.diagnostics.size() == before || doc_.diagnostics.back().review;
+  }
+
+  bool open(bool array) {
+    const std::size_t before = doc_.diagnostics.size();
+    const std::string ptr = child_pointer();
+    begin_value();
+    if (doc_.diagnostics.size() != before) return false;
+    last_end_ = consumed_;
+    if (stack_.size() >= kMaxDepth)
+      return limit(ptr, "nesting deeper than " + std::to_string(kMaxDepth) + " levels exceeds the limit");
+    stack_.push_back(Frame{array, ptr, 0, {}, {}});
+    return true;
+  }
+
+  bool close() {
+    last_end_ = consumed_;
+    stack_.pop_back();
+    return true;
+  }
+
+  bool limit(const std::string& pointer, std::string message) {
+    const auto [line, col] = doc_.locations.value(pointer);
+    doc_.diagnostics.push_back({pointer, line, col, std::move(message),
+                                "a request holds a few kilobytes; split the input or remove what does not belong to the request", false});
+    return false;
+  }
+
+  std::string_view text_;
+  const std::size_t& consumed_;
+  JsonDocument& doc_;
+  std::vector<Frame> stack_;
+  std::size_t last_end_ = 0;
+};
+
+}  // namespace
+
+bool has_errors(const Diagnostics& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return !d.review; });
+}
+
+void Locations::set_text(std::string_view text) {
+  line_starts_.assign(1, 0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+std::pair<int, int> Locations::line_column(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(it - line_starts_.begin());
+  return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1] + 1)};
+}
+
+void Locations::add_value(std::string pointer, std::size_t offset) { values_.emplace(std::move(pointer), offset); }
+void Locations::add_key(std::string pointer, std::size_t offset) { keys_.emplace(std::move(pointer), offset); }
+
+std::pair<int, int> Locations::value(const std::string& pointer) const {
+  std::string p = pointer;
+  while (true) {
+    if (auto it = values_.find(p); it != values_.end()) return line_column(it->second);
+    if (auto it = keys_.find(p); it != keys_.end()) return line_column(it->second);
+    if (p.empty()) return {0, 0};
+    p = p.substr(0, p.rfind('/'));
+  }
+}
+
+std::pair<int, int> Locations::key(const std::string& pointer) const {
+  if (auto it = keys_.find(pointer); it != keys_.end()) return line_column(it->second);
+  return value(pointer);
+}
+
+std::string pointer_append(const std::string& pointer, std::string_view key) {
+  return (nlohmann::json::json_pointer(pointer) / std::string(key)).to_string();
+}
+
+std::string pointer_append(const std::string& pointer, std::size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
+
+JsonDocument read_json(std::string_view text) {
+  JsonDocument doc;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  doc.locations.set_text(text);
+  if (text.size() > kMaxInputBytes) {
+    doc.diagnostics.push_back({"", 1, 1,
+                               "the input is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                                   std::to_string(kMaxInputBytes) + " bytes",
+                               "a request holds a few kilobytes; check that this is the right file", false});
+    return doc;
+  }
+  std::size_t consumed = 0;
+  CountingIterator first{text.data(), text.data(), &consumed};
+  CountingIterator last{text.data() + text.size(), text.data(), &consumed};
+  LocatingHandler handler(text, consumed, doc);
+  const bool ok = json::sax_parse(first, last, &handler, json::input_format_t::json, true, false);
+  if (!ok || has_errors(doc.diagnostics)) return doc;
+  doc.json = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.json->is_discarded()) {
+    doc.json.reset();
+    doc.diagnostics.push_back({"", 1, 1, "the text is not valid JSON", "correct the JSON", false});
+  }
+  return doc;
+}
+
+}  // namespace reqcheck::parse

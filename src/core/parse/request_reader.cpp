@@ -1,0 +1,276 @@
+// Maps the JSON DOM of a request onto model::Request field by field. Each object is read
+// through an ObjectReader that knows the object's field names, so unknown (often misspelt)
+// fields are reported instead of silently ignored. JSON null and blank strings read as absent.
+#include "parse/request_reader.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "parse/enums.hpp"
+#include "parse/json_text.hpp"
+
+namespace reqcheck::parse {
+namespace {
+
+using nlohmann::json;
+using model::opt;
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+/// Reads one JSON object of the request; records diagnostics with locations.
+class ObjectReader {
+ public:
+  ObjectReader(const json& obj, std::string pointer, std::vector<std::string_view> fields, const Locations& loc, Diagnostics& out)
+      : obj_(obj), pointer_(std::move(pointer)), loc_(loc), out_(out) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (std::find(fields.begin(), fields.end(), it.key()) != fields.end()) continue;
+      const std::string ptr = pointer_append(pointer_, it.key());
+      const auto hint = did_you_mean(it.key(), fields);
+      const auto [line, col] = loc_.key(ptr);
+      out_.push_back({ptr, line, col, "unknown field `" + it.key() + "`",
+                      hint.empty() ? "remove it, or move its content to a field of reqcheck.request/1"
+                                   : "did you mean `" + std::string(hint) + "`? a misspelt field is not checked",
+                      true});
+    }
+  }
+
+  const std::string& pointer() const { return pointer_; }
+  std::string at(std::string_view key) const { return pointer_append(pointer_, key); }
+
+  opt<std::string> string(std::string_view key) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) return wrong(key, *v, "a string");
+    const auto& s = v->get_ref<const std::string&>();
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+    return s;
+  }
+
+  opt<std::string> enumeration(std::string_view key, const std::vector<std::string_view>& values) {
+    auto s = string(key);
+    if (!s) return s;
+    if (std::find(values.begin(), values.end(), *s) != values.end()) return s;
+    const auto hint = did_you_mean(*s, values);
+    std::string list;
+    for (auto v : values) list += (list.empty() ? "`" : ", `") + std::string(v) + "`";
+    error(at(key), "`" + *s + "` is not a valid `" + std::string(key) + "`",
+          hint.empty() ? "use one of " + list : "did you mean `" + std::string(hint) + "`? allowed: " + list);
+    return std::nullopt;
+  }
+
+  opt<bool> boolean(std::string_view key) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) return wrong(key, *v, "`true` or `false`");
+    return v->get<bool>();
+  }
+
+  opt<double> number(std::string_view key) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) return wrong(key, *v, "a number");
+    const double d = v->get<double>();
+    if (d < 0) {
+      error(at(key), "`" + std::string(key) + "` is negative", "give a number of 0 or more");
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  opt<ident::TimeValue> time(std::string_view key, bool datetime_only = false) {
+    auto s = string(key);
+    if (!s) return std::nullopt;
+    ident::TimeError err;
+    auto t = datetime_only ? ident::parse_rfc3339_datetime(*s, &err) : ident::parse_rfc3339(*s, &err);
+    if (!t)
+      error(at(key), "`" + *s + "` is not a valid RFC 3339 " + (datetime_only ? "date-time" : "date or date-time") + ": " + err.message,
+            datetime_only ? "write it like `2026-11-20T09:30:00+01:00` or `2026-11-20T08:30:00Z`"
+                          : "write a date like `2026-11-20` or a date-time like `2026-11-20T09:30:00+01:00`");
+    return t;
+  }
+
+  /// Reads a nested object with `fill`, or returns nullopt when absent or not an object.
+  template <class T>
+  opt<T> object(std::string_view key, std::vector<std::string_view> fields, const std::function<void(ObjectReader&, T&)>& fill) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_object()) return wrong(key, *v, "an object");
+    ObjectReader r(*v, at(key), std::move(fields), loc_, out_);
+    T value{};
+    fill(r, value);
+    return value;
+  }
+
+  /// Reads an array of objects with `fill`; elements that are not objects are errors.
+  template <class T>
+  opt<std::vector<T>> array(std::string_view key, std::vector<std::string_view> fields, const std::function<void(ObjectReader&, T&)>& fill) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_array()) return wrong(key, *v, "an array");
+    std::vector<T> items;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const std::string ptr = pointer_append(at(key), i);
+      if (!(*v)[i].is_object()) {
+        error(ptr, "element " + std::to_string(i) + " of `" + std::string(key) + "` is " + type_name((*v)[i]) + ", expected an object",
+              "write each element as an object `{...}`");
+        continue;
+      }
+      ObjectReader r((*v)[i], ptr, fields, loc_, out_);
+      T value{};
+      fill(r, value);
+      items.push_back(std::move(value));
+    }
+    return items;
+  }
+
+  void error(const std::string& ptr, std::string message, std::string help) {
+    const auto [line, col] = loc_.value(ptr);
+    out_.push_back({ptr, line, col, std::move(message), std::move(help), false});
+  }
+
+ private:
+  const json* find(std::string_view key) const {
+    auto it = obj_.find(std::string(key));
+    if (it == obj_.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+
+  std::nullopt_t wrong(std::string_view key, const json& v, const char* expected) {
+    error(at(key), "`" + std::string(key) + "` is " + type_name(v) + ", expected " + expected,
+          std::string("give `") + std::string(key) + "` as " + expected);
+    return std::nullopt;
+  }
+
+  const json& obj_;
+  std::string pointer_;
+  const Locations& loc_;
+  Diagnostics& out_;
+};
+
+void read_authority(ObjectReader& r, model::Authority& a) {
+  a.name = r.string("name");
+  a.type = r.enumeration("type", kAuthorityTypes);
+  a.country = r.string("country");
+  a.email = r.string("email");
+  a.phone = r.string("phone");
+}
+const std::vector<std::string_view> kAuthorityFields = {"name", "type", "country", "email", "phone"};
+
+void read_instrument(ObjectReader& r, model::Instrument& i) {
+  i.type = r.enumeration("type", kInstrumentTypes);
+  i.reference = r.string("reference");
+  i.issued_on = r.time("issued_on");
+  i.valid_until = r.time("valid_until");
+  i.is_signed = r.boolean("signed");
+  i.signatory = r.object<model::Signatory>("signatory", {"name", "role"}, [](ObjectReader& s, model::Signatory& v) {
+    v.name = s.string("name");
+    v.role = s.enumeration("role", kAuthorityTypes);
+  });
+  i.legal_basis = r.array<model::LegalBasis>("legal_basis", {"law", "provision", "jurisdiction"}, [](ObjectReader& s, model::LegalBasis& v) {
+    v.law = s.string("law");
+    v.provision = s.string("provision");
+    v.jurisdiction = s.string("jurisdiction");
+  });
+  i.statement_of_reasons = r.string("statement_of_reasons");
+  i.redress = r.string("redress");
+}
+
+void read_requester(ObjectReader& r, model::Requester& q) {
+  q.name = r.string("name");
+  q.agency = r.string("agency");
+  q.email = r.string("email");
+  q.phone = r.string("phone");
+  q.reply_to = r.string("reply_to");
+  q.channel = r.enumeration("channel", kChannels);
+  q.supervisor = r.object<model::Supervisor>("supervisor", {"name", "phone"}, [](ObjectReader& s, model::Supervisor& v) {
+    v.name = s.string("name");
+    v.phone = s.string("phone");
+  });
+}
+
+void read_case(ObjectReader& r, model::Case& c) {
+  c.reference = r.string("reference");
+  c.summary = r.string("summary");
+  c.offences = r.array<model::Offence>("offences", {"category", "description", "provision", "max_sentence_years"},
+                                       [](ObjectReader& s, model::Offence& o) {
+                                         o.category = s.enumeration("category", kOffenceCategories);
+                                         o.description = s.string("description");
+                                         o.provision = s.string("provision");
+                                         o.max_sentence_years = s.number("max_sentence_years");
+                                       });
+}
+
+}  // namespace
+
+RequestRead read_request(std::string_view text) {
+  RequestRead out;
+  JsonDocument doc = read_json(text);
+  out.diagnostics = std::move(doc.diagnostics);
+  if (!doc.json) return out;
+  const json& root = *doc.json;
+  if (!root.is_object()) {
+    out.diagnostics.push_back({"", 1, 1, std::string("the request is ") + type_name(root) + ", expected an object",
+                               "a request is one JSON object `{\"schema\": \"reqcheck.request/1\", ...}`; several requests go in a batch", false});
+    return out;
+  }
+  ObjectReader r(root, "",
+                 {"schema", "reference", "received_at", "service", "language", "instrument", "issuing_authority",
+                  "validating_authority", "requester", "case", "targets", "data_requested", "emergency", "non_disclosure"},
+                 doc.locations, out.diagnostics);
+  model::Request q;
+  q.schema = r.string("schema");
+  if (!q.schema)
+    r.error("/schema", "the request has no `schema`", "add `\"schema\": \"reqcheck.request/1\"` as the first field");
+  else if (*q.schema != kRequestSchema)
+    r.error("/schema", "unknown schema `" + *q.schema + "`", "this version of reqcheck reads `reqcheck.request/1`");
+  q.reference = r.string("reference");
+  q.received_at = r.time("received_at", true);
+  q.service = r.string("service");
+  q.language = r.string("language");
+  q.instrument = r.object<model::Instrument>("instrument",
+                                             {"type", "reference", "issued_on", "valid_until", "signed", "signatory", "legal_basis",
+                                              "statement_of_reasons", "redress"},
+                                             read_instrument);
+  q.issuing_authority = r.object<model::Authority>("issuing_authority", kAuthorityFields, read_authority);
+  q.validating_authority = r.object<model::Authority>("validating_authority", kAuthorityFields, read_authority);
+  q.requester = r.object<model::Requester>(
+      "requester", {"name", "agency", "email", "phone", "reply_to", "supervisor", "channel"}, read_requester);
+  q.case_ = r.object<model::Case>("case", {"reference", "summary", "offences"}, read_case);
+  q.targets = r.array<model::Target>("targets", {"type", "value", "role"}, [](ObjectReader& s, model::Target& t) {
+    t.type = s.enumeration("type", kTargetTypes);
+    t.value = s.string("value");
+    t.role = s.enumeration("role", kTargetRoles);
+  });
+  q.data_requested = r.array<model::DataItem>("data_requested", {"category", "from", "to", "note"}, [](ObjectReader& s, model::DataItem& d) {
+    d.category = s.enumeration("category", kDataCategories);
+    d.from = s.time("from");
+    d.to = s.time("to");
+    d.note = s.string("note");
+  });
+  q.emergency = r.object<model::Emergency>("emergency", {"threat", "person_at_risk", "why_this_data", "deadline_hours"},
+                                           [](ObjectReader& s, model::Emergency& e) {
+                                             e.threat = s.string("threat");
+                                             e.person_at_risk = s.string("person_at_risk");
+                                             e.why_this_data = s.string("why_this_data");
+                                             e.deadline_hours = s.number("deadline_hours");
+                                           });
+  q.non_disclosure = r.object<model::NonDisclosure>("non_disclosure", {"requested", "until", "order_reference"},
+                                                    [](ObjectReader& s, model::NonDisclosure& n) {
+                                                      n.requested = s.boolean("requested");
+                                                      n.until = s.time("until");
+                                                      n.order_reference = s.string("order_reference");
+                                                    });
+  out.request = std::move(q);
+  return out;
+}
+
+}  // namespace reqcheck::parse

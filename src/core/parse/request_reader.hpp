@@ -1,0 +1,27 @@
+// JSON text → model::Request (reqcheck.request/1), with a diagnostic for every value the model
+// cannot hold: wrong type, value outside an enum (with "did you mean"), invalid RFC 3339 date,
+// unknown `schema`. Unknown fields are `review` diagnostics. Absent fields are not errors.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "parse/diagnostic.hpp"
+#include "reqcheck/request.hpp"
+
+namespace reqcheck::parse {
+
+/// The schema identifier a request must carry in `schema`.
+inline constexpr std::string_view kRequestSchema = "reqcheck.request/1";
+
+/// Outcome of reading a request. `request` is set unless the text is unreadable; when
+/// `has_errors(diagnostics)` the request must not be checked (verdict `invalid_input`).
+struct RequestRead {
+  std::optional<model::Request> request;
+  Diagnostics diagnostics;
+};
+
+/// Reads a request from JSON text. Never throws.
+RequestRead read_request(std::string_view text);
+
+}  // namespace reqcheck::parse

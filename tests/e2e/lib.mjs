@@ -1,0 +1,105 @@
+// Shared helpers of the browser tests and the page benchmark: a static server for the built
+// page (build/web/dist, or REQCHECK_DIST) on 127.0.0.1 that logs every request, and a fresh
+// headless Debian Chromium driven by playwright-core (flags from shared toolchain.md, pitfall 8).
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, resolve, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const distDir = process.env.REQCHECK_DIST || join(repoDir, 'build/web/dist');
+export const artifactsDir = join(repoDir, 'tests/e2e/artifacts');
+export const samplesDir = join(repoDir, 'assets/samples');
+export const cliPath = process.env.REQCHECK_CLI || join(repoDir, 'build/native/reqcheck');
+
+const mime = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.ttf': 'font/ttf',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+};
+
+/** True when the page has been built. */
+export function distBuilt() {
+  return existsSync(join(distDir, 'index.html')) && existsSync(join(distDir, 'reqcheck_app.wasm'));
+}
+
+/** Serves `root` on 127.0.0.1 (a free port); `log` receives every request path. */
+export async function serve(root = distDir) {
+  const log = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    log.push(path);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(normalize(root)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': mime[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, log, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Chromium with a fresh profile; close() also removes the profile. */
+export async function launch({ width = 1400, height = 860, scale = 1 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'reqcheck-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: false,
+    viewport: { width, height },
+    deviceScaleFactor: scale,
+    acceptDownloads: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/** Opens the page and waits until the first frame is drawn with the default request checked. */
+export async function openPage(context, url) {
+  const page = context.pages()[0] || await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('verdict').dataset.verdict !== '', null, { timeout: 30000 });
+  return { page, requests, consoleErrors };
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, name);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The verdict element's state. */
+export async function verdictOf(page) {
+  return page.evaluate(() => {
+    const el = document.getElementById('verdict');
+    return { verdict: el.dataset.verdict, failed: Number(el.dataset.failed), review: Number(el.dataset.review), text: el.textContent };
+  });
+}
+
+/** Waits until #verdict shows a verdict different from `previousText` (or any, when absent). */
+export async function waitVerdictChange(page, previousText, timeout = 10000) {
+  await page.waitForFunction((prev) => {
+    const el = document.getElementById('verdict');
+    return el.dataset.verdict !== '' && el.textContent !== prev;
+  }, previousText, { timeout });
+  return verdictOf(page);
+}

@@ -1,0 +1,243 @@
+// reqcheck page glue: configures the Emscripten Module (loaded next, by reqcheck_app.js), and
+// connects the page to the wasm app: file picker, drag and drop, paste, shortcuts the browser
+// would take, downloads, the print view, the #verdict live region and window.reqcheck.
+// Nothing here checks a request: the engine in the wasm does, and nothing leaves the page.
+'use strict';
+
+(function () {
+  const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3 };
+  const ACTION = { open: 1, save: 2, check: 3, print: 4 };
+  const $ = (id) => document.getElementById(id);
+  let app = 0; // the app's state in wasm memory, handed over by main() through attach()
+  let pendingKind = INCOMING.request;
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+
+  function showError(text) {
+    const el = $('loading');
+    if (!el) return;
+    el.hidden = false;
+    el.classList.add('error');
+    el.textContent = text;
+  }
+
+  // --- memory helpers ---------------------------------------------------------------------
+  function heap() { return Module.HEAPU8; }
+  function str(ptr, len) { return len > 0 ? Module.UTF8ToString(ptr, len) : ''; }
+  function bytes(ptr, len) { return heap().slice(ptr, ptr + len); }
+  /** Copies a JS string into wasm memory as NUL-terminated UTF-8; free it with Module._free. */
+  function allocString(text) {
+    const n = Module.lengthBytesUTF8(text) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(text, p, n);
+    return p;
+  }
+  /** Hands bytes (a file, a paste) to the app; they need not be UTF-8: the engine says so. */
+  function sendBytes(kind, name, u8) {
+    if (!app) return;
+    const namePtr = allocString(name || '');
+    const dataPtr = Module._malloc(Math.max(1, u8.length));
+    heap().set(u8, dataPtr);
+    try {
+      Module._rc_app_on_file(app, kind, namePtr, dataPtr, u8.length);
+    } finally {
+      Module._free(dataPtr);
+      Module._free(namePtr);
+    }
+  }
+  function sendText(kind, name, text) { sendBytes(kind, name, new TextEncoder().encode(text)); }
+
+  // --- the Emscripten module ----------------------------------------------------------------
+  window.Module = {
+    canvas: $('canvas'),
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    onAbort: (what) => showError('reqcheck stopped: ' + what + '. Reload the page; your text was not sent anywhere.'),
+    onRuntimeInitialized: () => {
+      const p = Module._rc_version();
+      window.reqcheck.version = Module.UTF8ToString(p);
+      Module._rc_free(p);
+    },
+  };
+  $('canvas').addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    showError('The graphics context was lost. Reload the page.');
+  });
+  window.addEventListener('error', (e) => {
+    if (!app) showError('reqcheck could not start: ' + (e.message || e));
+  });
+
+  // --- calls from the app (EM_JS in src/app/platform_web.cpp) ----------------------------------
+  window.rcGlue = {
+    attach(ptr) { app = ptr; },
+    ready() {
+      $('loading').hidden = true;
+      document.body.dataset.ready = '1';
+      resolveReady();
+    },
+    openFile(kind) {
+      pendingKind = kind;
+      const input = $('file-input');
+      input.value = '';
+      input.click();
+    },
+    download(namePtr, nameLen, mimePtr, mimeLen, dataPtr, dataLen) {
+      const name = str(namePtr, nameLen) || 'download';
+      const blob = new Blob([bytes(dataPtr, dataLen)], { type: str(mimePtr, mimeLen) || 'application/octet-stream' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    print(ptr, len) {
+      buildPrintView(str(ptr, len));
+      window.print();
+    },
+    verdict(vPtr, vLen, sPtr, sLen, failed, review) {
+      const el = $('verdict');
+      el.dataset.verdict = str(vPtr, vLen);
+      el.dataset.failed = String(failed);
+      el.dataset.review = String(review);
+      el.textContent = str(sPtr, sLen);
+    },
+    copy(ptr, len) {
+      const text = str(ptr, len);
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    requestPaste() {
+      if (!navigator.clipboard || !navigator.clipboard.readText) {
+        sendText(INCOMING.paste, 'pasted.json', '');
+        return;
+      }
+      navigator.clipboard.readText()
+        .then((text) => sendText(INCOMING.paste, 'pasted.json', text))
+        .catch(() => sendText(INCOMING.paste, 'pasted.json', ''));
+    },
+    title(ptr, len) { document.title = str(ptr, len); },
+  };
+
+  // --- the print view: the report as plain HTML, built with textContent only ---------------------
+  function buildPrintView(reportText) {
+    const root = $('print-view');
+    root.replaceChildren();
+    let report;
+    try { report = JSON.parse(reportText); } catch (e) { report = null; }
+    const add = (parent, tag, text, cls) => {
+      const el = document.createElement(tag);
+      if (text !== undefined) el.textContent = String(text);
+      if (cls) el.className = cls;
+      parent.appendChild(el);
+      return el;
+    };
+    add(root, 'h1', 'reqcheck report');
+    if (!report || typeof report !== 'object') {
+      add(root, 'p', 'No report.');
+      return;
+    }
+    const words = { meets_criteria: 'Meets the criteria (the platform may still decline)', does_not_meet: 'Does not meet the criteria',
+      needs_review: 'Needs review', invalid_input: 'Invalid input' };
+    add(root, 'p', words[report.verdict] || report.verdict, 'verdict');
+    const policy = report.policy || {};
+    add(root, 'p', 'Policy: ' + (policy.id || '') + ' version ' + (policy.version || '') + ' · checked at ' + (report.checked_at || ''), 'meta');
+    add(root, 'p', 'Input SHA-256: ' + (report.input_sha256 || ''), 'meta');
+    const table = add(root, 'table');
+    const head = add(add(table, 'thead'), 'tr');
+    for (const h of ['Status', 'Rule', 'Finding', 'Where', 'Source']) add(head, 'th', h);
+    const body = add(table, 'tbody');
+    for (const f of Array.isArray(report.findings) ? report.findings : []) {
+      const tr = add(body, 'tr');
+      add(tr, 'td', f.status);
+      add(tr, 'td', f.rule);
+      const cell = add(tr, 'td');
+      add(cell, 'div', f.title);
+      add(cell, 'div', f.message);
+      if (f.help) add(cell, 'div', 'Fix: ' + f.help);
+      add(tr, 'td', (f.pointer || '') + (f.line ? ' (line ' + f.line + ', column ' + f.column + ')' : ''));
+      add(tr, 'td', f.legal_ref);
+    }
+    if (Array.isArray(report.deadlines) && report.deadlines.length) {
+      add(root, 'h2', 'Deadlines');
+      const ul = add(root, 'ul');
+      for (const d of report.deadlines) add(ul, 'li', d.name + ': ' + d.due + ' (' + d.basis + ')');
+    }
+  }
+
+  // --- page events ---------------------------------------------------------------------------
+  $('file-input').addEventListener('change', async (e) => {
+    const file = e.target.files && e.target.files[0];
+    if (!file) return;
+    const buf = new Uint8Array(await file.arrayBuffer());
+    sendBytes(pendingKind, file.name, buf);
+  });
+
+  // shortcuts the browser would take (open file, save page, print): caught here, within the key
+  // press, so that the file picker may open
+  window.addEventListener('keydown', (e) => {
+    if (!app || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const action = { o: ACTION.open, s: ACTION.save, p: ACTION.print, Enter: ACTION.check }[key];
+    if (!action) return;
+    e.preventDefault();
+    Module._rc_app_on_action(app, action);
+  }, true);
+
+  document.addEventListener('paste', (e) => {
+    if (!app || !e.clipboardData) return;
+    const text = e.clipboardData.getData('text/plain');
+    e.preventDefault();
+    const p = allocString(text);
+    try { Module._rc_app_on_clipboard(app, p, Module.lengthBytesUTF8(text)); } finally { Module._free(p); }
+  });
+
+  let dragDepth = 0;
+  const hint = $('drop-hint');
+  document.addEventListener('dragenter', (e) => { e.preventDefault(); dragDepth++; hint.hidden = false; });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
+  document.addEventListener('dragleave', () => { if (--dragDepth <= 0) { dragDepth = 0; hint.hidden = true; } });
+  document.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    hint.hidden = true;
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    if (dt.files && dt.files.length) {
+      const file = dt.files[0];
+      sendBytes(INCOMING.drop, file.name, new Uint8Array(await file.arrayBuffer()));
+    } else {
+      const text = dt.getData('text/plain');
+      if (text) sendText(INCOMING.drop, 'dropped.json', text);
+    }
+  });
+
+  // --- automation and accessibility: window.reqcheck ----------------------------------------------
+  window.reqcheck = {
+    /** The engine version (set when the wasm has loaded). */
+    version: '',
+    /** Resolves when the page has drawn its first frame with the default request checked. */
+    ready,
+    /** Checks request text against pack text ('' or absent: the bundled packs); returns the report JSON text. */
+    check(requestText, packText) {
+      if (!Module._rc_check) throw new Error('reqcheck is still loading');
+      const rp = allocString(String(requestText));
+      const pp = allocString(packText == null ? '' : String(packText));
+      try {
+        const out = Module._rc_check(rp, pp);
+        const text = Module.UTF8ToString(out);
+        Module._rc_free(out);
+        return text;
+      } finally {
+        Module._free(rp);
+        Module._free(pp);
+      }
+    },
+    /** Puts a request into the editor and checks it, as if opened from a file. */
+    load(text, name) {
+      if (!app) throw new Error('reqcheck is still loading');
+      sendText(INCOMING.request, name || 'loaded.json', String(text));
+    },
+  };
+})();
