@@ -10,16 +10,20 @@ namespace reqcheck::ident {
 
 IdentResult e164(std::string_view text) {
   std::string digits;
-  bool plus = false;
+  bool plus = false, separators = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '+' && i == 0) plus = true;
     else if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-    else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') continue;
+    else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') separators = true;
     else
       return IdentResult{false, {}, "`" + std::string(text) + "` is not an E.164 phone number: `" + std::string(1, c) + "` is not allowed",
                          "write the number as `+` followed by country code and number, e.g. `+4930123456`"};
   }
+  // E.164 is digits only: separators are refused (not silently removed) but the fix is shown.
+  if (separators)
+    return IdentResult{false, {}, "`" + std::string(text) + "` is not in E.164 form: it contains spaces or punctuation",
+                       "write it without separators: `" + std::string(plus ? "+" : "") + digits + "`"};
   if (!plus && digits.rfind("00", 0) == 0)
     return IdentResult{false, {}, "`" + std::string(text) + "` starts with the `00` international prefix, which is not E.164",
                        "replace `00` by `+`, e.g. `+" + digits.substr(2) + "`"};

@@ -33,9 +33,9 @@ IdentResult telegram_username(std::string_view text);
 /// Normalised to the username form.
 IdentResult telegram_link(std::string_view text);
 
-/// E.164 phone number, a syntax check: `^\+?[1-9][0-9]{6,14}$` after removing spaces, dots,
-/// dashes and parentheses. Digits without `+` are normalised by adding `+` (never a country
-/// code). `00` international prefixes are rejected with a hint.
+/// E.164 phone number, a syntax check: `^\+?[1-9][0-9]{6,14}$`. Digits without `+` are
+/// normalised by adding `+` (never a country code). Spaces, dots, dashes and parentheses and
+/// `00` international prefixes are rejected with the corrected number as the hint.
 IdentResult e164(std::string_view text);
 
 /// IPv4 or IPv6 address in textual form; normalised (IPv6 compressed lower case, IPv4-mapped

@@ -88,13 +88,11 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string& /*last_token: quoted in ex already*/, const nlohmann::detail::exception& ex) override {
     std::string reason = ex.what();
     if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
     const auto [line, col] = doc_.locations.line_column(position > 0 ? position - 1 : 0);
-    std::string shown = last_token.size() > 40 ? last_token.substr(0, 40) + "…" : last_token;
-    doc_.diagnostics.push_back({stack_.empty() ? "" : current_pointer(), line, col,
-                                "the text is not valid JSON: " + reason + (shown.empty() ? "" : " (last read: `" + shown + "`)"),
+    doc_.diagnostics.push_back({stack_.empty() ? "" : current_pointer(), line, col, "the text is not valid JSON: " + reason,
                                 "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
                                     "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
                                 false});

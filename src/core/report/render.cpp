@@ -71,11 +71,12 @@ std::string report_to_markdown(std::string_view report_json) {
   std::string out = "# reqcheck report\n\n";
   out += "**Verdict: " + md(verdict_words(str(*j, "verdict"))) + "**\n\n";
   const auto& p = (*j)["policy"];
-  out += "- Policy: `" + md(str(p, "id")) + "` version `" + md(str(p, "version")) + "` (sha256 `" + str(p, "sha256") + "`)\n";
+  if (!str(p, "id").empty())
+    out += "- Policy: `" + md(str(p, "id")) + "` version `" + md(str(p, "version")) + "` (sha256 `" + str(p, "sha256") + "`)\n";
   out += "- Input sha256: `" + str(*j, "input_sha256") + "`\n";
   out += "- Checked at: " + md(str(*j, "checked_at")) + "\n";
   if ((*j).value("received_at_defaulted", false)) out += "- Received at: not given; the checking time was used\n";
-  else out += "- Received at: " + md(str(*j, "received_at")) + "\n";
+  else if (!str(*j, "received_at").empty()) out += "- Received at: " + md(str(*j, "received_at")) + "\n";
   for (const auto& n : (*j)["notes"]) out += "- Note: " + md(n.get<std::string>()) + "\n";
   out += "\n| status | rule | where | finding | fix | source |\n|---|---|---|---|---|---|\n";
   for (const auto& f : (*j)["findings"]) {
@@ -95,9 +96,9 @@ std::string report_to_markdown(std::string_view report_json) {
 std::string report_to_text(std::string_view report_json) {
   const auto j = parse_report(report_json);
   if (!j) return "reqcheck: this is not a reqcheck report\n";
-  std::string out = "verdict: " + str(*j, "verdict") + " — " + verdict_words(str(*j, "verdict")) + "\n";
+  std::string out = "verdict: " + std::string(verdict_words(str(*j, "verdict"))) + "\n";
   const auto& p = (*j)["policy"];
-  out += "policy:  " + str(p, "id") + " (version " + str(p, "version") + ")\n";
+  if (!str(p, "id").empty()) out += "policy:  " + str(p, "id") + " (version " + str(p, "version") + ")\n";
   for (const auto& n : (*j)["notes"]) out += "note:    " + n.get<std::string>() + "\n";
   for (const auto& f : (*j)["findings"]) {
     std::string where = str(f, "pointer").empty() ? "(request)" : str(f, "pointer");

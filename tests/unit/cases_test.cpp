@@ -1,0 +1,63 @@
+// The data-driven case runner: every folder under tests/cases holding request.json and
+// expected.json is one doctest subcase (format in tests/cases/README.md).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using testsupport::kSourceDir;
+using testsupport::read_file;
+
+bool matches(const json& finding, const json& expected) {
+  if (finding["rule"] != expected["rule"] || finding["status"] != expected["status"]) return false;
+  if (expected.contains("pointer")) {
+    const std::string want = expected["pointer"], got = finding["pointer"];
+    if (got != want && got.rfind(want + "/", 0) != 0) return false;
+  }
+  for (const char* k : {"line", "column"})
+    if (expected.contains(k) && (!finding.contains(k) || finding[k] != expected[k])) return false;
+  return true;
+}
+
+std::vector<std::filesystem::path> case_dirs() {
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(kSourceDir / "tests/cases"))
+    if (e.is_regular_file() && e.path().filename() == "expected.json") dirs.push_back(e.path().parent_path());
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+}  // namespace
+
+TEST_CASE("data-driven cases under tests/cases") {
+  const auto dirs = case_dirs();
+  CHECK(dirs.size() >= 40);
+  for (const auto& dir : dirs) {
+    const std::string name = std::filesystem::relative(dir, kSourceDir / "tests/cases").string();
+    SUBCASE(name.c_str()) {
+      const json expected = json::parse(read_file(dir / "expected.json"));
+      reqcheck::CheckOptions options;
+      options.now = testsupport::kNow;
+      if (expected.contains("options")) {
+        options.now = expected["options"].value("now", options.now);
+        options.pack_id = expected["options"].value("pack", "");
+      }
+      const std::string report_text = reqcheck::check_json(read_file(dir / "request.json"), "", options);
+      const json report = json::parse(report_text);
+      INFO("case ", name, "\n", report_text);
+      if (expected.contains("verdict")) CHECK(report["verdict"] == expected["verdict"]);
+      for (const auto& want : expected.value("findings", json::array())) {
+        const bool found = std::any_of(report["findings"].begin(), report["findings"].end(), [&](const json& f) { return matches(f, want); });
+        CHECK_MESSAGE(found, "expected finding ", want.dump());
+      }
+      for (const auto& unwanted : expected.value("absent", json::array())) {
+        const bool found = std::any_of(report["findings"].begin(), report["findings"].end(), [&](const json& f) { return matches(f, unwanted); });
+        CHECK_MESSAGE(!found, "unexpected finding ", unwanted.dump());
+      }
+    }
+  }
+}
