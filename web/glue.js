@@ -6,7 +6,7 @@
 
 (function () {
   const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3 };
-  const ACTION = { open: 1, save: 2, check: 3, print: 4 };
+  const ACTION = { open: 1, save: 2, check: 3, print: 4, reportJson: 5, reportMarkdown: 6 };
   const $ = (id) => document.getElementById(id);
   let app = 0; // the app's state in wasm memory, handed over by main() through attach()
   let pendingKind = INCOMING.request;
@@ -179,7 +179,7 @@
   window.addEventListener('keydown', (e) => {
     if (!app || !(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    const action = { o: ACTION.open, s: ACTION.save, p: ACTION.print, Enter: ACTION.check }[key];
+    const action = e.shiftKey ? { s: ACTION.reportJson }[key] : { o: ACTION.open, s: ACTION.save, p: ACTION.print, Enter: ACTION.check }[key];
     if (!action) return;
     e.preventDefault();
     Module._rc_app_on_action(app, action);
@@ -233,6 +233,11 @@
         Module._free(rp);
         Module._free(pp);
       }
+    },
+    /** Downloads the current report, as 'json' (default) or 'markdown', as the menu does. */
+    download(format) {
+      if (!app) throw new Error('reqcheck is still loading');
+      Module._rc_app_on_action(app, format === 'markdown' ? ACTION.reportMarkdown : ACTION.reportJson);
     },
     /** Puts a request into the editor and checks it, as if opened from a file. */
     load(text, name) {

@@ -88,6 +88,11 @@ ReportView read_report(std::string text) {
       view.findings.push_back(std::move(f));
     }
   }
+  if (auto ns = doc.find("notes"); ns != doc.end() && ns->is_array()) {
+    for (const auto& n : *ns) {
+      if (n.is_string()) view.notes.push_back(n.get<std::string>());
+    }
+  }
   if (auto ds = doc.find("deadlines"); ds != doc.end() && ds->is_array()) {
     for (const auto& item : *ds) view.deadlines.push_back({str_of(item, "name"), str_of(item, "due"), str_of(item, "basis")});
   }

@@ -40,6 +40,7 @@ struct ReportView {
   std::string policy_id, policy_version, checked_at;
   std::vector<Finding> findings;
   std::vector<Deadline> deadlines;
+  std::vector<std::string> notes;  ///< the report's notes (defaulted `received_at`, "may still decline" ...)
   int counts[status_count] = {};  ///< findings per `Status`
   /// The first finding with a line (an unreadable-input location), or -1.
   int first_located = -1;
@@ -106,6 +107,7 @@ struct AppState {
   // --- the report --------------------------------------------------------------------------
   ReportView report;
   bool show_status[status_count] = {true, true, true, true, true, true};  ///< report filter
+  bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)
   int selected_finding = -1;
   Selection selection;
 

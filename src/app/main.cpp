@@ -152,6 +152,7 @@ void draw_about(AppState& s) {
     ImGui::BulletText("Ctrl+S  save the request as JSON");
     ImGui::BulletText("Ctrl+Enter  check now (checks also run as you type)");
     ImGui::BulletText("Ctrl+P  print the report");
+    ImGui::BulletText("Ctrl+Shift+S  download the report as JSON");
     ImGui::BulletText("Ctrl+V outside the editor  check the request on the clipboard");
     ImGui::Spacing();
     if (ImGui::Button("Close", ImVec2(120 * s.scale, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();

@@ -151,7 +151,8 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, 
 
 /// A command from the page: the keyboard shortcuts the browser would otherwise take
 /// (glue.js catches them so that the file picker opens within the key press): 1 open (Ctrl+O),
-/// 2 save (Ctrl+S), 3 check now (Ctrl+Enter), 4 print (Ctrl+P).
+/// 2 save (Ctrl+S), 3 check now (Ctrl+Enter), 4 print (Ctrl+P), 5 download the report as JSON
+/// (Ctrl+Shift+S), 6 download the report as Markdown.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
   using namespace reqcheck::app;
   if (app == nullptr) return;
@@ -161,6 +162,8 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
     case 2: platform_download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text); break;
     case 3: run_check(s); break;
     case 4: platform_print(s.report.json_text); break;
+    case 5: platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text); break;
+    case 6: platform_download(download_name(s, ".report.md"), "text/markdown", reqcheck::report_to_markdown(s.report.json_text)); break;
     default: break;
   }
 }

@@ -29,7 +29,7 @@ void file_menu(AppState& s) {
   }
   ImGui::Separator();
   const bool has_report = !s.report.json_text.empty();
-  if (ImGui::MenuItem("Download report (JSON)", nullptr, false, has_report)) {
+  if (ImGui::MenuItem("Download report (JSON)", "Ctrl+Shift+S", false, has_report)) {
     platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
   }
   if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) {

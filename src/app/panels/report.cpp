@@ -1,6 +1,10 @@
 // The report view: the verdict as a coloured banner, counts, the policy in force, deadlines,
 // and the findings table with a status filter. Clicking a finding asks the editor or the form
 // to select its field. Everything shown comes from the report JSON of reqcheck_core.
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
 #include <imgui.h>
 
 #include <reqcheck/engine.hpp>
@@ -115,6 +119,28 @@ void draw_filter(AppState& s) {
     ImGui::Checkbox(label, &s.show_status[i]);
     ImGui::PopStyleColor();
   }
+  ImGui::SameLine();
+  ImGui::Checkbox("fails first", &s.findings_by_severity);
+}
+
+void draw_notes(const AppState& s) {
+  for (const std::string& n : s.report.notes) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", n.c_str());
+  }
+}
+
+/// Rank of a status when fails come first.
+int severity_rank(Status st) {
+  switch (st) {
+    case Status::fail: return 0;
+    case Status::review: return 1;
+    case Status::incomplete: return 2;
+    case Status::unknown: return 3;
+    case Status::pass: return 4;
+    case Status::not_applicable: return 5;
+  }
+  return 3;
 }
 
 void draw_findings_table(AppState& s) {
@@ -129,7 +155,13 @@ void draw_findings_table(AppState& s) {
   ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   const auto& findings = s.report.findings;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (s.findings_by_severity) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return severity_rank(findings[a].status) < severity_rank(findings[b].status); });
+  }
+  for (std::size_t i : order) {
     const Finding& f = findings[i];
     if (!s.show_status[static_cast<int>(f.status)]) continue;
     ImGui::PushID(static_cast<int>(i));
@@ -187,6 +219,7 @@ void draw_report(AppState& s) {
   }
   ImGui::SameLine();
   if (ImGui::SmallButton("Print")) platform_print(s.report.json_text);
+  draw_notes(s);
   draw_deadlines(s);
   draw_filter(s);
   draw_findings_table(s);

@@ -77,6 +77,7 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     auto& f = stack_.back();
     const std::size_t start = skip(last_end_);
     last_end_ = consumed_;
+    expecting_value_ = true;
     f.key = k;
     const std::string ptr = pointer_append(f.pointer, k);
     doc_.locations.add_key(ptr, start);
@@ -88,11 +89,13 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string& /*last_token: quoted in ex already*/, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token: quoted in ex already*/,
+                   const nlohmann::detail::exception& ex) override {
     std::string reason = ex.what();
     if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-    const auto [line, col] = doc_.locations.line_column(position > 0 ? position - 1 : 0);
-    doc_.diagnostics.push_back({stack_.empty() ? "" : current_pointer(), line, col, "the text is not valid JSON: " + reason,
+    // nlohmann reports where its lexer stopped; the start of the offending token is more useful
+    const auto [line, col] = doc_.locations.line_column(skip(last_end_));
+    doc_.diagnostics.push_back({error_pointer(), line, col, "the text is not valid JSON: " + reason,
                                 "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
                                     "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
                                 false});
@@ -113,10 +116,17 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     return f.array ? pointer_append(f.pointer, f.index) : pointer_append(f.pointer, f.key);
   }
 
-  std::string current_pointer() const { return stack_.empty() ? "" : stack_.back().pointer; }
+  /// Where a syntax error lies: the member or element being read, else the open container.
+  std::string error_pointer() const {
+    if (stack_.empty()) return "";
+    const auto& f = stack_.back();
+    if (f.array) return pointer_append(f.pointer, f.index);
+    return expecting_value_ ? pointer_append(f.pointer, f.key) : f.pointer;
+  }
 
   /// Records the start of the value about to be completed and advances the parent's index.
   std::string begin_value() {
+    expecting_value_ = false;
     const std::string ptr = child_pointer();
     doc_.locations.add_value(ptr, skip(last_end_));
     if (!stack_.empty() && stack_.back().array) {
@@ -165,6 +175,7 @@ class LocatingHandler : public nlohmann::json_sax<json> {
   JsonDocument& doc_;
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
+  bool expecting_value_ = false;
 };
 
 }  // namespace

@@ -10,8 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-/// Escapes text for a Markdown table cell, keeping `code spans` (which the engine uses for
-/// values) as code. HTML-significant characters become entities outside code spans.
+/// Escapes text for a Markdown table cell. The engine writes values as `code spans`; they
+/// become <code> elements whose content is entity-escaped, so that HTML or Markdown in a request
+/// is shown, never interpreted, whatever renderer reads the file.
 std::string md(std::string_view text) {
   std::string out;
   size_t ticks = 0;
@@ -19,20 +20,26 @@ std::string md(std::string_view text) {
   const bool spans = ticks % 2 == 0;
   bool in_code = false;
   for (char c : text) {
-    if (c == '\n' || c == '\r') { out += ' '; continue; }
-    if (c == '|') { out += "\\|"; continue; }
-    if (c == '`') {
-      if (spans) { in_code = !in_code; out += c; } else out += "\\`";
-      continue;
-    }
-    if (in_code) { out += c; continue; }
     switch (c) {
+      case '\n': case '\r': out += ' '; break;
+      case '|': out += "&#124;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
-      case '\\': case '*': case '_': case '[': case ']': case '#': case '!':
-        out += '\\';
-        out += c;
+      case '`':
+        if (spans) {
+          out += in_code ? "</code>" : "<code>";
+          in_code = !in_code;
+        } else {
+          out += "&#96;";
+        }
+        break;
+      case '\\': case '*': case '_': case '[': case ']': case '#': case '!': case '~':
+        if (in_code) out += c;
+        else {
+          out += '\\';
+          out += c;
+        }
         break;
       default: out += c;
     }

@@ -1,0 +1,125 @@
+// Reading request text: locations (JSON Pointer, line, column) of every kind of input error,
+// limits, duplicate keys, encoding, and what counts as absent.
+#include <doctest/doctest.h>
+
+#include "parse/json_text.hpp"
+#include "parse/limits.hpp"
+#include "parse/request_reader.hpp"
+#include "support.hpp"
+
+using namespace reqcheck::parse;
+
+namespace {
+const Diagnostic* find(const Diagnostics& ds, const std::string& pointer) {
+  for (const auto& d : ds)
+    if (d.pointer == pointer) return &d;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("syntax errors give line and column") {
+  auto r = read_request("{\"schema\": \"reqcheck.request/1\",\n  \"service\": tru\n}");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].line == 2);
+  CHECK(r.diagnostics[0].column == 14);
+  CHECK(r.diagnostics[0].message.find("not valid JSON") != std::string::npos);
+  CHECK_FALSE(r.request);
+
+  auto truncated = read_request("{\"schema\": \"reqcheck.request/1\", \"targets\": [");
+  REQUIRE(has_errors(truncated.diagnostics));
+  CHECK(truncated.diagnostics[0].pointer == "/targets/0");
+
+  CHECK(has_errors(read_request("").diagnostics));
+  CHECK(has_errors(read_request("{} trailing").diagnostics));
+}
+
+TEST_CASE("wrong types, enum values and dates point at the value") {
+  const std::string text =
+      "{\"schema\": \"reqcheck.request/1\",\n"
+      " \"instrument\": {\"type\": \"court-order\", \"signed\": \"yes\", \"issued_on\": \"2026-02-30\"},\n"
+      " \"targets\": {}}";
+  auto r = read_request(text);
+  auto* type = find(r.diagnostics, "/instrument/type");
+  REQUIRE(type);
+  CHECK(type->line == 2);
+  CHECK(type->column == 25);
+  CHECK(type->help.find("did you mean `court_order`") != std::string::npos);
+  auto* signed_ = find(r.diagnostics, "/instrument/signed");
+  REQUIRE(signed_);
+  CHECK(signed_->column == 50);
+  REQUIRE(find(r.diagnostics, "/instrument/issued_on"));
+  CHECK(find(r.diagnostics, "/instrument/issued_on")->message.find("day 30") != std::string::npos);
+  REQUIRE(find(r.diagnostics, "/targets"));
+  CHECK(find(r.diagnostics, "/targets")->line == 3);
+}
+
+TEST_CASE("unknown fields are review findings with a hint, at the key") {
+  auto r = read_request("{\"schema\": \"reqcheck.request/1\",\n \"refrence\": \"x\"}");
+  auto* d = find(r.diagnostics, "/refrence");
+  REQUIRE(d);
+  CHECK(d->review);
+  CHECK(d->line == 2);
+  CHECK(d->column == 2);
+  CHECK(d->help.find("`reference`") != std::string::npos);
+  CHECK_FALSE(has_errors(r.diagnostics));
+  CHECK(r.request);
+}
+
+TEST_CASE("schema must be reqcheck.request/1") {
+  CHECK(has_errors(read_request("{\"schema\": \"reqcheck.request/2\"}").diagnostics));
+  CHECK(has_errors(read_request("{}").diagnostics));
+  CHECK(has_errors(read_request("[]").diagnostics));
+  CHECK(has_errors(read_request("\"text\"").diagnostics));
+}
+
+TEST_CASE("duplicate keys are refused at the second key") {
+  auto r = read_request("{\"schema\": \"reqcheck.request/1\", \"service\": \"telegram\",\n \"service\": \"other\"}");
+  REQUIRE(has_errors(r.diagnostics));
+  CHECK(r.diagnostics[0].pointer == "/service");
+  CHECK(r.diagnostics[0].line == 2);
+  CHECK(r.diagnostics[0].message.find("duplicate") != std::string::npos);
+}
+
+TEST_CASE("encoding: BOM accepted, invalid UTF-8 refused") {
+  CHECK_FALSE(has_errors(read_request("\xEF\xBB\xBF{\"schema\": \"reqcheck.request/1\"}").diagnostics));
+  CHECK(has_errors(read_request("{\"schema\": \"reqcheck.request/1\", \"service\": \"\xFF\"}").diagnostics));
+  CHECK(has_errors(read_request(std::string("{\"schema\": \"reqcheck.request/1\"\0}", 33)).diagnostics));
+}
+
+TEST_CASE("limits: size, depth, array length, string length") {
+  std::string deep = "{\"schema\": \"reqcheck.request/1\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  auto r = read_request(deep);
+  REQUIRE(has_errors(r.diagnostics));
+  CHECK(r.diagnostics[0].message.find("nesting") != std::string::npos);
+
+  std::string many = "{\"schema\": \"reqcheck.request/1\", \"targets\": [";
+  for (std::size_t i = 0; i <= kMaxArrayItems; ++i) many += (i ? ",{}" : "{}");
+  many += "]}";
+  CHECK(has_errors(read_request(many).diagnostics));
+
+  CHECK(has_errors(read_request("{\"schema\": \"" + std::string(kMaxStringBytes + 1, 'a') + "\"}").diagnostics));
+  CHECK(has_errors(read_request(std::string(kMaxInputBytes + 1, ' ')).diagnostics));
+}
+
+TEST_CASE("null and blank strings read as absent") {
+  auto r = read_request(R"({"schema": "reqcheck.request/1", "service": null, "language": "  ", "instrument": {"type": null}})");
+  CHECK_FALSE(has_errors(r.diagnostics));
+  REQUIRE(r.request);
+  CHECK_FALSE(r.request->service);
+  CHECK_FALSE(r.request->language);
+  CHECK_FALSE(r.request->instrument->type);
+}
+
+TEST_CASE("received_at must be a date-time") {
+  auto r = read_request(R"({"schema": "reqcheck.request/1", "received_at": "2026-11-20"})");
+  CHECK(has_errors(r.diagnostics));
+}
+
+TEST_CASE("every sample reads, except the one with a bad date") {
+  for (const auto& e : std::filesystem::directory_iterator(testsupport::kSourceDir / "assets/samples")) {
+    if (e.path().extension() != ".json") continue;
+    INFO(e.path().filename().string());
+    auto r = read_request(testsupport::read_file(e.path()));
+    CHECK(has_errors(r.diagnostics) == (e.path().filename().string().rfind("invalid-input", 0) == 0));
+  }
+}
