@@ -53,8 +53,11 @@ fetch_source imgui trixie imgui
 fetch_source pugixml bookworm pugixml
 fetch_source mbedtls bookworm mbedtls
 
-# browser tests: playwright-core drives Debian's chromium (never downloads a browser)
-if [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
-  (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
-fi
+# node test dependencies from npm: ajv for the schema test, playwright-core for the browser
+# tests (it drives Debian's chromium and never downloads a browser)
+for dir in tests/schema tests/e2e; do
+  if [ -f "$here/$dir/package.json" ] && [ ! -d "$here/$dir/node_modules" ]; then
+    (cd "$here/$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+done
 echo "install-deps: ok"

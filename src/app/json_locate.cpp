@@ -3,6 +3,7 @@
 // quietly at the first syntax error (the core reports those, with their location).
 #include "json_locate.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -112,9 +113,12 @@ class Scanner {
     best_depth_ = depth;
     best_.found = true;
     best_.exact = depth == tokens_.size();
-    if (best_.exact || key_begin == npos) {
+    if (best_.exact) {
       best_.begin = begin;
       best_.end = end;
+    } else if (key_begin == npos) {
+      // an array element or the document: a cursor just inside it, where a member would go
+      best_.begin = best_.end = std::min(begin + 1, end);
     } else {
       // an ancestor of a missing value: point at its key rather than selecting a whole object
       best_.begin = key_begin;

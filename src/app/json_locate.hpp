@@ -17,7 +17,8 @@ struct TextSpan {
 };
 
 /// The span of the value at `pointer` (RFC 6901; "" is the whole document). When the value is
-/// absent, the span of the key of the deepest ancestor that exists (or its opening bracket).
+/// absent, the span of the key of the deepest ancestor member that exists, or an empty span
+/// just inside the deepest ancestor array element or document.
 TextSpan locate_pointer(std::string_view text, std::string_view pointer);
 
 /// The byte offset of a 1-based line and column (columns counted in bytes), clamped to the text.

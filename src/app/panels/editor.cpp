@@ -31,8 +31,9 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-/// Turns a new selection (from a finding) into a pending jump, located in the current text.
-void take_selection(AppState& s) {
+/// Turns a new selection (from a finding) into a pending jump, located in the current text, and
+/// asks ImGui to activate the field `field_id` so that the callback can apply it.
+void take_selection(AppState& s, ImGuiID field_id) {
   if (s.selection.serial == s.editor_seen_selection) return;
   s.editor_seen_selection = s.selection.serial;
   std::size_t begin = 0, end = 0;
@@ -46,7 +47,7 @@ void take_selection(AppState& s) {
     end = span.end;
   }
   s.editor_jump = {true, begin, end, 10};
-  ImGui::SetKeyboardFocusHere();  // activates the field, so that the callback runs
+  ImGui::ActivateItemByID(field_id);
 }
 
 /// The lines that carry an input error, 1-based, from the report.
@@ -134,8 +135,6 @@ void draw_editor(AppState& s) {
   }
   const float error_h = error_text.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2.0f;
 
-  take_selection(s);
-
   ImGui::PushFont(s.fonts.mono);
   const int line_count = 1 + static_cast<int>(std::count(s.request_text.begin(), s.request_text.end(), '\n'));
   char widest[16];
@@ -147,6 +146,7 @@ void draw_editor(AppState& s) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter_w + 2.0f, origin.y));
 
   ImGui::PushID(static_cast<int>(s.editor_generation));  // a new field whenever the text is replaced
+  take_selection(s, ImGui::GetID(editor_label));
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways;
   if (ImGui::InputTextMultiline(editor_label, &s.request_text, ImVec2(avail.x - gutter_w - 2.0f, height), flags, editor_callback, &s)) {
     note_edit(s);

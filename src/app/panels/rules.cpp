@@ -1,6 +1,8 @@
 // The rules browser: the pack picker (automatic, a bundled pack, or a pack file the user loads,
 // with its load errors), the policy version in force, and every rule of the pack with its doc
 // page. Rule texts come from reqcheck_core (rules_json); docs are drawn as simple Markdown.
+#include <string>
+
 #include <imgui.h>
 
 #include "panels/panels.hpp"
@@ -54,7 +56,45 @@ void draw_pack_picker(AppState& s) {
 
 }  // namespace
 
+namespace {
+
+/// Removes Markdown emphasis markers (`**`, `__`); the UI font has no bold face to show them.
+std::string plain(std::string text) {
+  for (const char* marker : {"**", "__"}) {
+    for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) text.erase(at, 2);
+  }
+  return text;
+}
+
+/// The kind of a Markdown block this renderer tells apart.
+enum class Block { none, paragraph, bullet, heading, code };
+
+}  // namespace
+
 void draw_markdown(const AppState& s, std::string_view md) {
+  // Lines are gathered into blocks first: docs wrap paragraphs and list items at ~100
+  // columns, and ImGui wraps again at the panel's width, so the source breaks must go.
+  Block kind = Block::none;
+  std::string text;
+  auto flush = [&]() {
+    switch (kind) {
+      case Block::paragraph: ImGui::TextWrapped("%s", plain(text).c_str()); break;
+      case Block::bullet:
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", plain(text).c_str());
+        break;
+      case Block::heading:
+        ImGui::Spacing();
+        ImGui::PushFont(s.fonts.large);
+        ImGui::TextWrapped("%s", plain(text).c_str());
+        ImGui::PopFont();
+        break;
+      case Block::code:
+      case Block::none: break;
+    }
+    kind = Block::none;
+    text.clear();
+  };
   bool in_code = false;
   std::size_t pos = 0;
   while (pos <= md.size()) {
@@ -63,29 +103,40 @@ void draw_markdown(const AppState& s, std::string_view md) {
     std::string line(md.substr(pos, end - pos));
     pos = end + 1;
     if (line.rfind("```", 0) == 0) {
+      flush();
       in_code = !in_code;
-      continue;
-    }
-    if (in_code) {
+    } else if (in_code) {
       ImGui::PushFont(s.fonts.mono);
       ImGui::TextUnformatted(line.c_str());
       ImGui::PopFont();
-    } else if (line.rfind("#", 0) == 0) {
-      const std::size_t text_at = line.find_first_not_of("# ");
-      ImGui::Spacing();
-      ImGui::PushFont(s.fonts.large);
-      ImGui::TextWrapped("%s", text_at == std::string::npos ? "" : line.c_str() + text_at);
-      ImGui::PopFont();
-    } else if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", line.c_str() + 2);
-    } else if (line.empty()) {
-      ImGui::Spacing();
     } else {
-      ImGui::TextWrapped("%s", line.c_str());
+      const std::size_t indent = line.find_first_not_of(' ');
+      const std::string body = indent == std::string::npos ? std::string() : line.substr(indent);
+      if (body.empty()) {
+        flush();
+        ImGui::Spacing();
+      } else if (body[0] == '#') {
+        flush();
+        kind = Block::heading;
+        const std::size_t at = body.find_first_not_of("# ");
+        text = at == std::string::npos ? std::string() : body.substr(at);
+        flush();
+      } else if (body.rfind("- ", 0) == 0 || body.rfind("* ", 0) == 0) {
+        flush();
+        kind = Block::bullet;
+        text = body.substr(2);
+      } else if (kind == Block::paragraph || kind == Block::bullet) {
+        text += ' ';
+        text += body;
+      } else {
+        flush();
+        kind = Block::paragraph;
+        text = body;
+      }
     }
     if (end == md.size()) break;
   }
+  flush();
 }
 
 void draw_rules(AppState& s) {
@@ -109,13 +160,18 @@ void draw_rules(AppState& s) {
   ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true);
   if (s.selected_rule >= 0 && s.selected_rule < static_cast<int>(s.rules.size())) {
     const RuleInfo& r = s.rules[static_cast<std::size_t>(s.selected_rule)];
-    ImGui::PushFont(s.fonts.large);
-    ImGui::TextWrapped("%s  %s", r.id.c_str(), r.title.c_str());
-    ImGui::PopFont();
-    ImGui::TextDisabled("Source: %s   Family: %s", r.legal_ref.c_str(), r.family.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s (%s family). Source: %s", r.id.c_str(), r.family.c_str(), r.legal_ref.c_str());
+    ImGui::PopStyleColor();
     ImGui::Separator();
-    if (r.doc.empty()) ImGui::TextDisabled("This rule has no documentation page.");
-    else draw_markdown(s, r.doc);
+    if (r.doc.empty()) {
+      ImGui::PushFont(s.fonts.large);
+      ImGui::TextWrapped("%s  %s", r.id.c_str(), r.title.c_str());
+      ImGui::PopFont();
+      ImGui::TextDisabled("This rule has no documentation page.");
+    } else {
+      draw_markdown(s, r.doc);
+    }
   }
   ImGui::EndChild();
 }

@@ -1,0 +1,56 @@
+# The two commands of README.md, and the steps they are made of.
+#   make serve   install what is missing, build the page, serve it on 127.0.0.1
+#   make test    install what is missing, then every test suite: native, wasm, CLI, schema, browser
+# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, clean.
+
+PORT ?= 8000
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz clean
+
+serve: deps web
+	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory build/web/dist
+
+test: deps test-native test-web test-e2e
+	@echo "reqcheck: all test suites passed"
+
+deps:
+	bash scripts/install-deps.sh
+
+native:
+	cmake --preset native >/dev/null
+	cmake --build --preset native
+
+web:
+	cmake --preset web >/dev/null
+	cmake --build --preset web
+
+test-native: native
+	ctest --preset native
+
+test-web: web
+	ctest --preset web
+
+test-e2e: native web
+	cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs
+
+asan:
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan
+
+test-asan: asan
+	ctest --preset asan
+
+cli-samples: native
+	build/native/reqcheck check assets/samples/*.json --format text || true
+
+bench: native
+	build/native/bench/reqcheck_bench
+
+fuzz:
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+
+clean:
+	rm -rf build/native build/web build/asan build/fuzz

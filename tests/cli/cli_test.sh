@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The CLI as a user runs it: every sample gives the verdict and exit code its name promises,
+# batches give one report each and the worst exit code, and bad usage exits 2 with a message.
+# Usage: cli_test.sh <reqcheck binary> <source dir>
+set -u
+bin=$1
+src=$2
+now=2026-11-30T12:00:00Z
+pass=0
+fail=0
+check() {  # check <description> <expected> <actual>
+  if [ "$2" = "$3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1: expected '$2', got '$3'"; fi
+}
+expected_exit() {
+  case "$(basename "$1")" in
+    meets-criteria*) echo 0 ;; fails-*) echo 1 ;; needs-review-*) echo 3 ;; invalid-input-*) echo 2 ;; *) echo unknown ;;
+  esac
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for f in "$src"/assets/samples/*.json; do
+  "$bin" check "$f" --now "$now" --format json > "$tmp/out.json"
+  code=$?
+  check "exit code of $(basename "$f")" "$(expected_exit "$f")" "$code"
+  # every finding that is not a pass carries a reason, a fix and a source
+  missing=$(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const bad = r.findings.filter(f => f.status !== "pass" && f.status !== "not_applicable" && (!f.message || !f.help || !f.legal_ref));
+    console.log(bad.length);' "$tmp/out.json")
+  check "findings of $(basename "$f") have message, help and legal_ref" 0 "$missing"
+done
+
+# the same report twice: byte-identical
+"$bin" check "$src/assets/samples/meets-criteria.json" --now "$now" --format json > "$tmp/a.json"
+"$bin" check "$src/assets/samples/meets-criteria.json" --now "$now" --format json > "$tmp/b.json"
+check "deterministic output" "" "$(cmp "$tmp/a.json" "$tmp/b.json")"
+
+# stdin, text and markdown
+"$bin" check - --now "$now" < "$src/assets/samples/meets-criteria.json" > "$tmp/out.txt"
+check "stdin exit code" 0 $?
+check "text output starts with the verdict" "verdict: meets the criteria" "$(head -c 27 "$tmp/out.txt")"
+"$bin" check "$src/assets/samples/fails-data-content.json" --now "$now" --format markdown > "$tmp/out.md"
+check "markdown has the findings table" 1 "$(grep -c '^| status | rule' "$tmp/out.md")"
+
+# batches: several files, a JSON array, NDJSON; worst exit code 2 > 1 > 3 > 0
+"$bin" check "$src/assets/samples/meets-criteria.json" "$src/assets/samples/needs-review-uk-country.json" --now "$now" --format json > "$tmp/batch.json" 2> "$tmp/summary.txt"
+check "batch of meets + review exits 3" 3 $?
+check "batch summary on stderr" "2 requests: 1 meets_criteria, 1 needs_review, 0 does_not_meet, 0 invalid_input" "$(cat "$tmp/summary.txt")"
+check "batch is one JSON array of 2" 2 "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).length)' "$tmp/batch.json")"
+node -e '
+  const fs = require("fs");
+  const a = JSON.parse(fs.readFileSync(process.argv[1])), b = JSON.parse(fs.readFileSync(process.argv[2]));
+  fs.writeFileSync(process.argv[3], JSON.stringify([a, b]));
+  fs.writeFileSync(process.argv[4], JSON.stringify(a) + "\n" + JSON.stringify(b) + "\n");' \
+  "$src/assets/samples/fails-subject-witness.json" "$src/assets/samples/needs-review-emergency.json" "$tmp/array.json" "$tmp/batch.ndjson"
+"$bin" check "$tmp/array.json" --now "$now" > /dev/null
+check "array batch (fails + review) exits 1" 1 $?
+"$bin" check "$tmp/batch.ndjson" --now "$now" --format json 2> /dev/null > "$tmp/nd.json"
+check "NDJSON batch exits 1" 1 $?
+"$bin" check "$tmp/array.json" "$src/assets/samples/invalid-input-bad-date.json" --now "$now" > /dev/null
+check "batch with invalid input exits 2" 2 $?
+
+# invalid input with --format json still prints a report with the location
+printf '{"schema": "reqcheck.request/1",\n "service": tru}' > "$tmp/broken.json"
+"$bin" check "$tmp/broken.json" --now "$now" --format json > "$tmp/broken.out"
+check "broken JSON exits 2" 2 $?
+check "broken JSON report has line 2" 1 "$(grep -c '"line": 2' "$tmp/broken.out")"
+
+# packs: forced version, pack file, unknown pack
+"$bin" check "$src/assets/samples/meets-criteria.json" --now "$now" --pack telegram-2018-08 > /dev/null
+check "2024 drugs request under the forced 2018 pack exits 1" 1 $?
+"$bin" check "$src/assets/samples/meets-criteria.json" --now "$now" --pack "$src/assets/packs/telegram-2024-09.json" > /dev/null
+check "pack given as a file" 0 $?
+"$bin" check "$src/assets/samples/meets-criteria.json" --pack no-such-pack 2> "$tmp/err.txt"
+check "unknown pack exits 2" 2 $?
+check "unknown pack says so" 1 "$(grep -c 'neither a file nor a bundled pack' "$tmp/err.txt")"
+
+# usage errors, rules, explain
+"$bin" check 2> /dev/null
+check "missing file argument exits 2" 2 $?
+"$bin" check "$tmp/does-not-exist.json" 2> /dev/null
+check "unreadable file exits 2" 2 $?
+"$bin" check "$src/assets/samples/meets-criteria.json" --format yaml 2> /dev/null
+check "unknown format exits 2" 2 $?
+check "rules lists 21 rules" 21 "$("$bin" rules | grep -c '^  [A-Z]')"
+"$bin" explain auth-01 > "$tmp/explain.md"
+check "explain prints the doc page" "# AUTH-01" "$(head -c 9 "$tmp/explain.md")"
+"$bin" explain NOPE-1 2> /dev/null
+check "explain of an unknown rule exits 2" 2 $?
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

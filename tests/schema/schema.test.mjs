@@ -1,0 +1,79 @@
+// The published JSON Schemas agree with the parser: request.schema.json accepts every sample
+// and case request the parser reads, and report.schema.json accepts every report the CLI writes.
+// Usage: node --test tests/schema   (REQCHECK_BIN: the native CLI, default build/native/reqcheck)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const bin = process.env.REQCHECK_BIN || join(root, "build/native/reqcheck");
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const requestSchema = ajv.compile(JSON.parse(readFileSync(join(root, "assets/schema/request.schema.json"), "utf8")));
+const reportSchema = ajv.compile(JSON.parse(readFileSync(join(root, "assets/schema/report.schema.json"), "utf8")));
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+function requestFiles() {
+  const samples = readdirSync(join(root, "assets/samples")).filter((f) => f.endsWith(".json")).map((f) => join(root, "assets/samples", f));
+  const cases = [...walk(join(root, "tests/cases"))].filter((p) => p.endsWith("request.json"));
+  return [...samples, ...cases];
+}
+
+function verdictOf(file) {
+  try {
+    execFileSync(bin, ["check", file, "--format", "json", "--now", "2026-11-30T12:00:00Z"]);
+    return { code: 0 };
+  } catch (e) {
+    return { code: e.status, out: e.stdout.toString() };
+  }
+}
+
+test("request.schema.json accepts every request the parser reads", () => {
+  let checked = 0;
+  for (const file of requestFiles()) {
+    const { code } = verdictOf(file);
+    if (code === 2) continue; // unreadable on purpose (input cases): the schema may reject it too
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    const ok = requestSchema(doc);
+    assert.ok(ok, `${file}: ${JSON.stringify(requestSchema.errors)}`);
+    checked++;
+  }
+  assert.ok(checked >= 150, `only ${checked} requests checked`);
+});
+
+test("request.schema.json rejects what the parser rejects as a wrong type or enum", () => {
+  const base = JSON.parse(readFileSync(join(root, "assets/samples/meets-criteria.json"), "utf8"));
+  const bad = [
+    { ...base, schema: "reqcheck.request/2" },
+    { ...base, instrument: { ...base.instrument, type: "court-order" } },
+    { ...base, instrument: { ...base.instrument, signed: "yes" } },
+    { ...base, targets: {} },
+    { ...base, received_at: "yesterday" },
+  ];
+  for (const doc of bad) assert.equal(requestSchema(doc), false, JSON.stringify(doc).slice(0, 120));
+});
+
+test("report.schema.json accepts every report", { skip: !existsSync(bin) && "native CLI not built" }, () => {
+  for (const file of requestFiles().slice(0, 400)) {
+    let out;
+    try {
+      out = execFileSync(bin, ["check", file, "--format", "json", "--now", "2026-11-30T12:00:00Z"]).toString();
+    } catch (e) {
+      out = e.stdout.toString();
+    }
+    const report = JSON.parse(out);
+    assert.ok(reportSchema(report), `${file}: ${JSON.stringify(reportSchema.errors)}`);
+  }
+});
