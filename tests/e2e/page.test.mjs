@@ -109,7 +109,7 @@ async function pixelStats(context, png, rgb) {
   }
 }
 
-describe('reqcheck page', { skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
+describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
   let server, browser, page, requests, consoleErrors, tmp;
 
   before(async () => {
@@ -117,6 +117,10 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     server = await serve();
     browser = await launch({ width: 1400, height: 860 });
     ({ page, requests, consoleErrors } = await openPage(browser.context, server.url));
+    // Playwright intercepts the file chooser only once a listener exists; register one now so
+    // that the first Ctrl+O does not open a native dialog that headless Chromium never shows
+    page.on('filechooser', () => {});
+    await page.evaluate(() => 0);
   });
 
   after(async () => {
@@ -125,7 +129,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('loads, renders and shows the default sample checked', async (t) => {
+  it('loads, renders and shows the default sample checked', { timeout: 60000 }, async (t) => {
     const png = await page.screenshot();
     await screenshot(page, 'default.png');
     // the "meets criteria" banner's green (verdict_color in src/app/panels/report.cpp)
@@ -144,7 +148,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     assert.notEqual(await page.evaluate(() => window.reqcheck.version), '');
   });
 
-  it('gives the CLI verdict for samples opened through the file input', async (t) => {
+  it('gives the CLI verdict for samples opened through the file input', { timeout: 60000 }, async (t) => {
     const samples = ['fails-data-content.json', 'needs-review-uk-country.json', 'meets-criteria-2018-terrorism.json',
       'invalid-input-bad-date.json'].filter((f) => existsSync(join(samplesDir, f)));
     assert.ok(samples.length > 0, 'samples exist');
@@ -159,7 +163,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     await screenshot(page, 'file-input.png');
   });
 
-  it('gives the CLI verdict for a request typed into the editor', async (t) => {
+  it('gives the CLI verdict for a request typed into the editor', { timeout: 60000 }, async (t) => {
     const name = existsSync(join(samplesDir, 'fails-subject-witness.json')) ? 'fails-subject-witness.json' : 'meets-criteria.json';
     const path = join(samplesDir, name);
     const expected = expectedFor(path, name);
@@ -181,7 +185,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     assert.deepEqual(JSON.parse(saved.text), JSON.parse(typed));
   });
 
-  it('reports invalid JSON with its location, keeps the text, and keeps working', async () => {
+  it('reports invalid JSON with its location, keeps the text, and keeps working', { timeout: 60000 }, async () => {
     const broken = '{\n  "schema": "reqcheck.request/1",\n  "service": "telegram",\n  "language": en\n}\n';
     const path = join(tmp, 'broken.json');
     writeFileSync(path, broken);
@@ -208,7 +212,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     assert.deepEqual(consoleErrors, [], 'no script errors');
   });
 
-  it('window.reqcheck.check returns the same report as the CLI', async (t) => {
+  it('window.reqcheck.check returns the same report as the CLI', { timeout: 60000 }, async (t) => {
     const name = 'fails-data-content.json';
     const path = join(samplesDir, name);
     if (!haveCli || !existsSync(path)) {
@@ -223,7 +227,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     assert.equal(report.input_sha256, cli.input_sha256);
   });
 
-  it('downloads the report as JSON and as Markdown', async () => {
+  it('downloads the report as JSON and as Markdown', { timeout: 60000 }, async () => {
     const shown = await verdictOf(page);
     const json = await downloadText(page, () => page.keyboard.press('Control+Shift+S'));
     assert.match(json.name, /\.report\.json$/);
@@ -239,7 +243,7 @@ describe('reqcheck page', { skip: !built && 'the page is not built: cmake --pres
     if (clicked) assert.equal(JSON.parse(clicked.text).verdict, report.verdict);
   });
 
-  it('connects to nothing but its own files and writes no storage', async () => {
+  it('connects to nothing but its own files and writes no storage', { timeout: 60000 }, async () => {
     // a server on another origin (another port) that the page must not reach
     const other = await serve();
     try {
