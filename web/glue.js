@@ -71,6 +71,7 @@
   window.rcGlue = {
     attach(ptr) { app = ptr; },
     ready() {
+      performance.mark('reqcheck-first-frame'); // read by bench/page.mjs
       $('loading').hidden = true;
       document.body.dataset.ready = '1';
       resolveReady();
@@ -97,11 +98,13 @@
       buildPrintView(str(ptr, len));
       window.print();
     },
-    verdict(vPtr, vLen, sPtr, sLen, failed, review) {
+    verdict(vPtr, vLen, sPtr, sLen, failed, review, pPtr, pLen) {
       const el = $('verdict');
+      if (!el.dataset.verdict) performance.mark('reqcheck-first-verdict'); // read by bench/page.mjs
       el.dataset.verdict = str(vPtr, vLen);
       el.dataset.failed = String(failed);
       el.dataset.review = String(review);
+      el.dataset.policy = str(pPtr, pLen);
       el.textContent = str(sPtr, sLen);
     },
     copy(ptr, len) {

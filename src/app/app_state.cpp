@@ -238,7 +238,7 @@ void run_check(AppState& s) {
   refresh_form(s);
   const int failed = s.report.counts[static_cast<int>(Status::fail)];
   const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
-  platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review);
+  platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
 }
 
 void tick(AppState& s, double now) {

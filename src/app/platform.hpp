@@ -21,8 +21,9 @@ void platform_download(std::string_view filename, std::string_view mime, std::st
 /// Shows the printable view of a report (HTML built from its JSON by the page) and prints it.
 void platform_print(std::string_view report_json);
 
-/// Mirrors the verdict into the page's `#verdict` element (`aria-live`), with its counts.
-void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review);
+/// Mirrors the verdict into the page's `#verdict` element (`aria-live`), with its counts and
+/// the id of the policy pack applied (empty when none could be).
+void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy);
 
 /// Puts text on the system clipboard (ImGui's copy).
 void platform_copy(std::string_view text);

@@ -31,8 +31,9 @@ EM_JS(void, rc_js_download, (const char* name, int name_len, const char* mime, i
   if (window.rcGlue) window.rcGlue.download(name, name_len, mime, mime_len, data, data_len);
 });
 EM_JS(void, rc_js_print, (const char* report, int len), { if (window.rcGlue) window.rcGlue.print(report, len); });
-EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* summary, int summary_len, int failed, int review), {
-  if (window.rcGlue) window.rcGlue.verdict(verdict, verdict_len, summary, summary_len, failed, review);
+EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* summary, int summary_len, int failed, int review,
+                           const char* policy, int policy_len), {
+  if (window.rcGlue) window.rcGlue.verdict(verdict, verdict_len, summary, summary_len, failed, review, policy, policy_len);
 });
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
@@ -123,8 +124,9 @@ void platform_download(std::string_view filename, std::string_view mime, std::st
 
 void platform_print(std::string_view report_json) { rc_js_print(report_json.data(), clamp_len(report_json.size())); }
 
-void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review) {
-  rc_js_verdict(verdict.data(), clamp_len(verdict.size()), summary.data(), clamp_len(summary.size()), failed, review);
+void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy) {
+  rc_js_verdict(verdict.data(), clamp_len(verdict.size()), summary.data(), clamp_len(summary.size()), failed, review, policy.data(),
+                clamp_len(policy.size()));
 }
 
 void platform_copy(std::string_view text) { rc_js_copy(text.data(), clamp_len(text.size())); }

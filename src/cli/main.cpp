@@ -44,11 +44,13 @@ struct CheckArgs {
   std::string format = "text";
   std::string pack;
   std::string now;
+  std::string from;
 };
 
 int run_check(const CheckArgs& a) {
   reqcheck::CheckOptions options;
   options.now = a.now;
+  options.from = a.from == "auto" ? "" : a.from;
   std::string pack_text;
   if (!a.pack.empty()) {
     if (std::filesystem::is_regular_file(a.pack)) {
@@ -112,10 +114,13 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(reqcheck::version()));
 
   CheckArgs check;
-  auto* cmd_check = app.add_subcommand("check", "check request files (JSON, a JSON array or NDJSON batch; - for stdin)");
+  auto* cmd_check = app.add_subcommand(
+      "check", "check request files (reqcheck JSON, a JSON array or NDJSON batch, or an ETSI HI-1 message; - for stdin)");
   cmd_check->add_option("files", check.files, "request files, or - for standard input")->required();
   cmd_check->add_option("-f,--format", check.format, "output format")->check(CLI::IsMember({"json", "text", "markdown"}));
   cmd_check->add_option("-p,--pack", check.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
+  cmd_check->add_option("--from", check.from, "input format: auto (default, detected from the content), reqcheck, or hi1 (ETSI TS 103 120, XML or JSON)")
+      ->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
   cmd_check->add_option("--now", check.now, "checking time, RFC 3339 date-time (default: the clock); stands in for a missing received_at");
 
   std::string rules_pack;

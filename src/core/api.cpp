@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ident/identifiers.hpp"
+#include "import/etsi_hi1.hpp"
 #include "parse/json_text.hpp"
 #include "parse/request_reader.hpp"
 #include "reqcheck/engine.hpp"
@@ -73,16 +74,76 @@ void add_deadlines(const model::Request& q, const ident::TimeValue& received, Re
     r.deadlines.push_back({"user not to be notified until", q.non_disclosure->until->text, "/non_disclosure/until"});
 }
 
-std::string check_impl(std::string_view request_text, std::string_view pack_text, const CheckOptions& options) {
+/// Points the findings of an imported request at the HI-1 elements they are about, and says
+/// which fields the liaison must supply.
+void attach_sources(const import::ImportedRequest& imported, Report& r) {
+  for (auto& f : r.findings) {
+    if (const auto* src = imported.source_of(f.pointer)) {
+      f.source = src->path;
+      f.line = src->line;
+      f.column = src->column;
+    } else if (f.rule == "INPUT") {
+      f.line = f.column = 0;  // positions in the converted text mean nothing to the user
+    }
+  }
+  std::string missing;
+  for (const auto& m : imported.missing) missing += (missing.empty() ? "`" : ", `") + m + "`";
+  r.notes.push_back("imported from an ETSI TS 103 120 (HI-1) message; findings name the HI-1 element in `source`");
+  if (!missing.empty())
+    r.notes.push_back("HI-1 does not carry " + missing + ": supply them (in the form, or in the converted request) to complete the check");
+}
+
+std::string check_request(std::string_view request_text, std::string_view pack_text, const CheckOptions& options,
+                          std::string_view original_text, const import::ImportedRequest* imported);
+
+std::string check_impl(std::string_view text, std::string_view pack_text, const CheckOptions& options) {
+  if (options.from != "" && options.from != "hi1" && options.from != "reqcheck") {
+    Report r;
+    r.input_sha256 = report::sha256_hex(text);
+    r.checked_at = options.now;
+    parse::Diagnostic d{"", 0, 0, "unknown input format `" + options.from + "`", "use `hi1`, `reqcheck`, or nothing to detect it", false};
+    r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+    return finish(r);
+  }
+  const bool hi1 = options.from == "hi1" || (options.from.empty() && import::looks_like_hi1(text));
+  if (!hi1) return check_request(text, pack_text, options, text, nullptr);
+  auto imported = import::import_hi1(text);
+  if (imported.errors.empty() && imported.requests.size() == 1) {
+    const std::string converted = imported.requests[0].request.dump(2);
+    return check_request(converted, pack_text, options, text, &imported.requests[0]);
+  }
   Report r;
-  r.input_sha256 = report::sha256_hex(request_text);
+  r.input_sha256 = report::sha256_hex(text);
+  if (const auto now = checking_time(options, r)) r.checked_at = now->text;
+  for (const auto& d : imported.errors) {
+    auto f = diagnostic_finding(d, "INPUT", kInputTitle, kInputRef);
+    if (!imported.requests.empty())
+      if (const auto* src = imported.requests[0].source_of(d.pointer)) f.source = src->path;
+    r.findings.push_back(std::move(f));
+  }
+  if (imported.errors.empty()) {
+    parse::Diagnostic d{"", 0, 0,
+                        "the message carries " + std::to_string(imported.requests.size()) + " authorisations; reqcheck checks one per request",
+                        "check each on its own: the CLI and the page split the message into one request per authorisation", false};
+    r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+  }
+  return finish(r);
+}
+
+std::string check_request(std::string_view request_text, std::string_view pack_text, const CheckOptions& options,
+                          std::string_view original_text, const import::ImportedRequest* imported) {
+  Report r;
+  r.input_sha256 = report::sha256_hex(original_text);
   const auto now = checking_time(options, r);
   if (!now) return finish(r);
   r.checked_at = now->text;
 
   auto read = parse::read_request(request_text);
   for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
-  if (!read.request || parse::has_errors(read.diagnostics)) return finish(r);
+  if (!read.request || parse::has_errors(read.diagnostics)) {
+    if (imported) attach_sources(*imported, r);
+    return finish(r);
+  }
   const model::Request& q = *read.request;
 
   ident::TimeValue received = *now;
@@ -146,6 +207,7 @@ std::string check_impl(std::string_view request_text, std::string_view pack_text
   }
   for (auto& f : findings) r.findings.push_back(std::move(f));
   add_deadlines(q, received, r);
+  if (imported) attach_sources(*imported, r);
   return finish(r);
 }
 
@@ -165,6 +227,7 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 }
 
 std::vector<std::string> split_batch(std::string_view text) {
+  if (import::looks_like_hi1(text)) return import::split_hi1(text);
   std::string_view t = text;
   if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
   const auto first = t.find_first_not_of(" \t\r\n");

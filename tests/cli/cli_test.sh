@@ -19,7 +19,7 @@ expected_exit() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for f in "$src"/assets/samples/*.json; do
+for f in "$src"/assets/samples/*.json "$src"/assets/samples/*.xml; do
   "$bin" check "$f" --now "$now" --format json > "$tmp/out.json"
   code=$?
   check "exit code of $(basename "$f")" "$(expected_exit "$f")" "$code"
@@ -75,6 +75,14 @@ check "pack given as a file" 0 $?
 "$bin" check "$src/assets/samples/meets-criteria.json" --pack no-such-pack 2> "$tmp/err.txt"
 check "unknown pack exits 2" 2 $?
 check "unknown pack says so" 1 "$(grep -c 'neither a file nor a bundled pack' "$tmp/err.txt")"
+
+# an HI-1 message with two authorisations is split: one report each
+"$bin" check "$src/tests/cases/hi1/HI1-two-authorisations/request.xml" --now "$now" --format json > "$tmp/two.json" 2> /dev/null
+check "two authorisations give two reports" 2 "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).length)' "$tmp/two.json")"
+check "HI-1 findings name their source element" 1 "$(grep -c -m1 '"source": "/HI1Message' "$tmp/two.json")"
+
+"$bin" check "$src/assets/samples/meets-criteria.json" --from hi1 --now "$now" > /dev/null
+check "--from hi1 on a reqcheck request is invalid input" 2 $?
 
 # usage errors, rules, explain
 "$bin" check 2> /dev/null

@@ -91,7 +91,7 @@ export async function screenshot(page, name) {
 export async function verdictOf(page) {
   return page.evaluate(() => {
     const el = document.getElementById('verdict');
-    return { verdict: el.dataset.verdict, failed: Number(el.dataset.failed), review: Number(el.dataset.review), text: el.textContent };
+    return { verdict: el.dataset.verdict, failed: Number(el.dataset.failed), review: Number(el.dataset.review), policy: el.dataset.policy, text: el.textContent };
   });
 }
 

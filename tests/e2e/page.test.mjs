@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serve, launch, openPage, screenshot, verdictOf, distBuilt, samplesDir, cliPath,
+  serve, launch, openPage, screenshot, verdictOf, distBuilt, samplesDir, cliPath, repoDir,
 } from './lib.mjs';
 
 const built = distBuilt();
@@ -80,6 +80,16 @@ async function downloadText(page, action, timeout = 15000) {
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
+/** Drops a file on the page as a person's drag and drop delivers it. */
+async function dropFile(page, name, text) {
+  await page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, text });
+}
+
 /** Decodes a PNG in a blank page and measures it: distinct colours and share of non-background pixels. */
 async function pixelStats(context, png, rgb) {
   const blank = await context.newPage();
@@ -109,7 +119,34 @@ async function pixelStats(context, png, rgb) {
   }
 }
 
-describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
+/** The first y (CSS pixels) at or below `y0` where a pixel within x0..x1 has colour `rgb`, or -1. */
+async function findColourY(context, png, rgb, x0, x1, y0) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async ({ b64, rgb, x0, x1, y0 }) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      for (let y = y0; y < c.height; y++) {
+        for (let x = x0; x <= x1; x++) {
+          const i = (y * c.width + x) * 4;
+          if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 40) return y;
+        }
+      }
+      return -1;
+    }, { b64: png.toString('base64'), rgb, x0, x1, y0 });
+  } finally {
+    await blank.close();
+  }
+}
+
+describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
   let server, browser, page, requests, consoleErrors, tmp;
 
   before(async () => {
@@ -163,26 +200,32 @@ describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not bu
     await screenshot(page, 'file-input.png');
   });
 
-  it('gives the CLI verdict for a request typed into the editor', { timeout: 60000 }, async (t) => {
-    const name = existsSync(join(samplesDir, 'fails-subject-witness.json')) ? 'fails-subject-witness.json' : 'meets-criteria.json';
-    const path = join(samplesDir, name);
-    const expected = expectedFor(path, name);
-    // one line, non-ASCII as \u escapes: the keyboard types ASCII, the JSON means the same
-    const typed = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))
-      .replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  it('gives the CLI verdict for a request typed into the editor', { timeout: 90000 }, async (t) => {
+    // ImGui takes about one typed character per frame, and software WebGL draws ~30 frames a
+    // second here, so the request typed is a short one; the CLI checks the same text as a file
+    const typed = JSON.stringify({
+      schema: 'reqcheck.request/1', received_at: '2026-11-20T09:30:00+01:00', service: 'telegram', language: 'en',
+      instrument: { type: 'court_order', issued_on: '2026-11-18', signed: false },
+      issuing_authority: { name: 'Local Court', type: 'court', country: 'UK' },
+      targets: [{ type: 'username', value: '@example_seller', role: 'suspect' }],
+      data_requested: [{ category: 'content_data' }],
+    });
+    const path = join(tmp, 'typed.json');
+    writeFileSync(path, typed);
+    const expected = haveCli ? expectedFor(path, 'typed.json') : { verdict: 'does_not_meet', failed: null, review: null, source: 'design' };
     await click(page, 58, 42); // the "Request JSON" tab
     await click(page, 350, 400); // into the editor
-    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await waitForVerdict(page, { verdict: 'invalid_input', failed: null, review: null }, 5000);
     await page.keyboard.type(typed);
-    const shown = await waitForVerdict(page, expected);
-    t.diagnostic(`typed ${typed.length} characters of ${name}: ${shown.text}`);
+    const shown = await waitForVerdict(page, expected, 30000);
+    t.diagnostic(`typed ${typed.length} characters: ${shown.text}`);
     await screenshot(page, 'typed.png');
-    assertSameVerdict(shown, expected, `typed ${name}`);
+    assertSameVerdict(shown, expected, 'typed request');
     // the editor holds exactly what was typed (saved through Ctrl+S)
-    const saved = await downloadText(page, () => page.keyboard.press('Control+S'));
-    assert.deepEqual(JSON.parse(saved.text), JSON.parse(typed));
+    const saved = await downloadText(page, () => page.keyboard.press('Control+s'));
+    assert.equal(saved.text, typed);
   });
 
   it('reports invalid JSON with its location, keeps the text, and keeps working', { timeout: 60000 }, async () => {
@@ -195,7 +238,7 @@ describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not bu
     assert.equal(shown.verdict, 'invalid_input');
     assert.match(shown.text, /^invalid input/);
     assert.match(shown.text, /line 4, column \d+/);
-    const saved = await downloadText(page, () => page.keyboard.press('Control+S'));
+    const saved = await downloadText(page, () => page.keyboard.press('Control+s'));
     assert.equal(saved.text, broken, 'the text in the editor is the file, unchanged');
 
     // bytes that are not UTF-8: an input error, not a crash
@@ -229,7 +272,7 @@ describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not bu
 
   it('downloads the report as JSON and as Markdown', { timeout: 60000 }, async () => {
     const shown = await verdictOf(page);
-    const json = await downloadText(page, () => page.keyboard.press('Control+Shift+S'));
+    const json = await downloadText(page, () => page.keyboard.press('Control+Shift+KeyS'));
     assert.match(json.name, /\.report\.json$/);
     const report = JSON.parse(json.text);
     assert.equal(report.schema, 'reqcheck.report/1');
@@ -241,6 +284,101 @@ describe('reqcheck page', { timeout: 240000, skip: !built && 'the page is not bu
     await click(page, 703, 42); // the "Report" tab
     const clicked = await downloadText(page, () => click(page, 732, 195), 5000).catch(() => null);
     if (clicked) assert.equal(JSON.parse(clicked.text).verdict, report.verdict);
+  });
+
+  it('selects the field of a finding in the editor when the finding is clicked', { timeout: 60000 }, async () => {
+    const request = JSON.parse(readFileSync(join(samplesDir, 'meets-criteria.json'), 'utf8'));
+    request.instrument.type = 'letter'; // one failing finding, at /instrument/type
+    await page.evaluate((text) => window.reqcheck.load(text, 'letter.json'), JSON.stringify(request, null, 2));
+    await waitForVerdict(page, { verdict: 'does_not_meet', failed: null, review: null });
+    await click(page, 58, 42); // the "Request JSON" tab
+    await click(page, 703, 42); // the "Report" tab
+    // the table lists fails first: find the row by the red of its status icon (left of the Status column)
+    const y = await findColourY(browser.context, await page.screenshot(), [242, 97, 92], 674, 690, 330);
+    assert.ok(y > 0, 'a failing finding is drawn in the table');
+    await page.evaluate(() => {
+      window.__copied = null;
+      window.rcGlue.copy = (ptr, len) => { window.__copied = Module.UTF8ToString(ptr, len); };
+    });
+    await click(page, 1000, y + 4);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+c'); // copies the editor's selection
+    await page.waitForFunction(() => window.__copied !== null, null, { timeout: 5000 });
+    await screenshot(page, 'finding-selected.png');
+    assert.equal(await page.evaluate(() => window.__copied), '"letter"');
+  });
+
+  it('takes a request dropped on the page or pasted outside the editor', { timeout: 60000 }, async (t) => {
+    for (const [how, name] of [['drop', 'needs-review-uk-country.json'], ['paste', 'fails-subject-witness.json']]) {
+      const path = join(samplesDir, name);
+      if (!existsSync(path)) {
+        t.diagnostic(`${name} missing, ${how} not tried`);
+        continue;
+      }
+      const text = readFileSync(path, 'utf8');
+      const expected = expectedFor(path, name);
+      if (how === 'drop') {
+        await dropFile(page, name, text);
+      } else {
+        await click(page, 1000, 100); // on the verdict banner: no text field is active
+        await page.evaluate((text) => {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', text);
+          document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+        }, text);
+      }
+      const shown = await waitForVerdict(page, expected);
+      t.diagnostic(`${how} ${name}: ${shown.text}`);
+      assertSameVerdict(shown, expected, `${how} ${name}`);
+    }
+  });
+
+  it('checks against a pack file dropped on the page, and refuses a broken one with its errors', { timeout: 60000 }, async () => {
+    const request = readFileSync(join(samplesDir, 'meets-criteria.json'), 'utf8');
+    await page.evaluate((text) => window.reqcheck.load(text, 'meets-criteria.json'), request);
+    await waitForVerdict(page, { verdict: 'meets_criteria', failed: null, review: null });
+    const packText = readFileSync(join(repoDir, 'assets/packs/telegram-2018-08.json'), 'utf8');
+    const expected = JSON.parse(await page.evaluate(({ r, p }) => window.reqcheck.check(r, p), { r: request, p: packText }));
+    await dropFile(page, 'telegram-2018-08.json', packText);
+    await page.waitForFunction(() => document.getElementById('verdict').dataset.policy === 'telegram-2018-08', null, { timeout: 10000 });
+    const shown = await verdictOf(page);
+    assert.equal(shown.verdict, expected.verdict, 'the request is checked against the dropped pack');
+    assert.notEqual(shown.verdict, 'meets_criteria', 'the 2018 pack accepts terror suspects only');
+
+    const broken = JSON.stringify({ schema: 'reqcheck.pack/1', id: 'broken-pack', rules: 'none' });
+    await dropFile(page, 'broken-pack.json', broken);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'pack-refused.png');
+    const after = await verdictOf(page);
+    assert.equal(after.policy, 'telegram-2018-08', 'a pack that does not load is not used');
+    assert.equal(after.verdict, shown.verdict);
+  });
+
+  it('fills a resized window, and draws at the device pixel ratio', { timeout: 60000 }, async () => {
+    await page.setViewportSize({ width: 900, height: 640 });
+    await page.waitForTimeout(400);
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    });
+    assert.deepEqual(size, { w: 900, h: 640, cw: 900, ch: 640 });
+    const stats = await pixelStats(browser.context, await page.screenshot());
+    await screenshot(page, 'resized.png');
+    assert.ok(stats.colours > 100 && stats.drawnShare > 0.2, 'the smaller page is drawn');
+    await page.setViewportSize({ width: 1400, height: 860 });
+
+    const hidpi = await launch({ width: 800, height: 600, scale: 2 });
+    try {
+      const { page: p2 } = await openPage(hidpi.context, server.url);
+      const s2 = await p2.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+      });
+      assert.deepEqual(s2, { w: 1600, h: 1200, cw: 800, ch: 600 }, 'the backbuffer has device pixels');
+      await screenshot(p2, 'hidpi.png');
+    } finally {
+      await hidpi.close();
+    }
   });
 
   it('connects to nothing but its own files and writes no storage', { timeout: 60000 }, async () => {

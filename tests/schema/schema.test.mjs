@@ -26,8 +26,11 @@ function* walk(dir) {
 }
 
 function requestFiles() {
-  const samples = readdirSync(join(root, "assets/samples")).filter((f) => f.endsWith(".json")).map((f) => join(root, "assets/samples", f));
-  const cases = [...walk(join(root, "tests/cases"))].filter((p) => p.endsWith("request.json"));
+  // reqcheck requests only: HI-1 messages (XML, or JSON rendering *.hi1.json) have their own standard
+  const samples = readdirSync(join(root, "assets/samples"))
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".hi1.json"))
+    .map((f) => join(root, "assets/samples", f));
+  const cases = [...walk(join(root, "tests/cases"))].filter((p) => p.endsWith("/request.json"));
   return [...samples, ...cases];
 }
 

@@ -46,7 +46,11 @@ TEST_CASE("data-driven cases under tests/cases") {
         options.now = expected["options"].value("now", options.now);
         options.pack_id = expected["options"].value("pack", "");
       }
-      const std::string report_text = reqcheck::check_json(read_file(dir / "request.json"), "", options);
+      // the request in any form the engine reads: reqcheck JSON, HI-1 XML, or HI-1 JSON
+      std::filesystem::path request = dir / "request.json";
+      for (const char* alt : {"request.xml", "request.hi1.json"})
+        if (std::filesystem::exists(dir / alt)) request = dir / alt;
+      const std::string report_text = reqcheck::check_json(read_file(request), "", options);
       const json report = json::parse(report_text);
       INFO("case ", name, "\n", report_text);
       if (expected.contains("verdict")) CHECK(report["verdict"] == expected["verdict"]);

@@ -117,9 +117,10 @@ TEST_CASE("received_at must be a date-time") {
 
 TEST_CASE("every sample reads, except the one with a bad date") {
   for (const auto& e : std::filesystem::directory_iterator(testsupport::kSourceDir / "assets/samples")) {
-    if (e.path().extension() != ".json") continue;
-    INFO(e.path().filename().string());
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() != ".json" || name.find(".hi1.") != std::string::npos) continue;  // HI-1: hi1_test.cpp
+    INFO(name);
     auto r = read_request(testsupport::read_file(e.path()));
-    CHECK(has_errors(r.diagnostics) == (e.path().filename().string().rfind("invalid-input", 0) == 0));
+    CHECK(has_errors(r.diagnostics) == (name.rfind("invalid-input", 0) == 0));
   }
 }

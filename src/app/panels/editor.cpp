@@ -88,14 +88,30 @@ void draw_gutter(const AppState& s, ImVec2 origin, float gutter_w, float height,
 
 /// The scroll offset of the multiline field's inner child window (ImGui names it after the
 /// parent window, the label and the item id), so the gutter can follow it.
-float field_scroll_y(const char* label, ImGuiID id, ImVec2* field_min) {
+ImGuiWindow* field_window(const char* label, ImGuiID id) {
   ImGuiWindow* parent = ImGui::GetCurrentWindow();
   char name[512];
   ImFormatString(name, sizeof name, "%s/%s_%08X", parent->Name, label, id);
-  ImGuiWindow* child = ImGui::FindWindowByName(name);
-  if (child == nullptr) return 0.0f;
-  *field_min = child->Pos;
-  return child->Scroll.y;
+  return ImGui::FindWindowByName(name);
+}
+
+/// Underlines the character at each input error's line and column inside the text field.
+void mark_error_columns(const AppState& s, ImGuiWindow* field) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line_h = ImGui::GetFontSize();
+  const ImU32 red = ImGui::GetColorU32(ImVec4(1.0f, 0.35f, 0.35f, 1.0f));
+  for (const Finding& f : s.report.findings) {
+    if (f.line <= 0 || f.status != Status::fail) continue;
+    const std::size_t line_start = offset_of(s.request_text, f.line, 1);
+    const std::size_t at = offset_of(s.request_text, f.line, f.column);
+    const char* text = s.request_text.c_str();
+    const float x0 = ImGui::CalcTextSize(text + line_start, text + at).x;
+    const std::size_t next = at < s.request_text.size() && s.request_text[at] != '\n' ? at + 1 : at;
+    const float w = std::max(ImGui::CalcTextSize(text + at, text + next).x, ImGui::GetFontSize() * 0.5f);
+    const float x = field->Pos.x + style.FramePadding.x + x0 - field->Scroll.x;
+    const float y = field->Pos.y + style.FramePadding.y + static_cast<float>(f.line) * line_h - field->Scroll.y;
+    field->DrawList->AddRectFilled(ImVec2(x, y - 2.0f), ImVec2(x + w, y), red);
+  }
 }
 
 }  // namespace
@@ -133,7 +149,9 @@ void draw_editor(AppState& s) {
     error_text = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
     if (!f.help.empty()) error_text += "  —  " + f.help;
   }
-  const float error_h = error_text.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+  const float error_h = error_text.empty() ? 0.0f
+                                           : ImGui::CalcTextSize(error_text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y +
+                                                 ImGui::GetStyle().ItemSpacing.y * 2;
 
   ImGui::PushFont(s.fonts.mono);
   const int line_count = 1 + static_cast<int>(std::count(s.request_text.begin(), s.request_text.end(), '\n'));
@@ -151,8 +169,9 @@ void draw_editor(AppState& s) {
   if (ImGui::InputTextMultiline(editor_label, &s.request_text, ImVec2(avail.x - gutter_w - 2.0f, height), flags, editor_callback, &s)) {
     note_edit(s);
   }
-  ImVec2 field_min = origin;
-  const float scroll_y = field_scroll_y(editor_label, ImGui::GetItemID(), &field_min);
+  ImGuiWindow* field = field_window(editor_label, ImGui::GetItemID());
+  const float scroll_y = field != nullptr ? field->Scroll.y : 0.0f;
+  if (field != nullptr) mark_error_columns(s, field);
   ImGui::PopID();
   draw_gutter(s, origin, gutter_w, height, scroll_y, line_count);
   ImGui::PopFont();

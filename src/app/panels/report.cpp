@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <reqcheck/engine.hpp>
 
@@ -167,17 +168,18 @@ void draw_findings_table(AppState& s) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
+    // the whole row is the click target (its height is known only from the previous frame)
     const bool selected = s.selected_finding == static_cast<int>(i);
-    ImGui::PushStyleColor(ImGuiCol_Text, status_color(f.status));
-    char status_text[48];
-    std::snprintf(status_text, sizeof status_text, "%s %s", status_icon(f.status), std::string(status_label(f.status)).c_str());
-    // the whole row is one selectable, so a click anywhere selects the finding's field
-    if (ImGui::Selectable(status_text, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+    const bool hovered = ImGui::TableGetHoveredRow() == ImGui::TableGetRowIndex() && ImGui::IsWindowHovered();
+    if (selected || hovered) {
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered, selected ? 1.0f : 0.45f));
+    }
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       s.selected_finding = static_cast<int>(i);
       select_location(s, f.pointer, f.line, f.column);
     }
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered() && !f.pointer.empty()) ImGui::SetTooltip("Show %s in the request", f.pointer.c_str());
+    if (hovered && !f.pointer.empty()) ImGui::SetTooltip("Click to show %s in the request", f.pointer.c_str());
+    ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(status_label(f.status)).c_str());
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(f.rule.c_str());
     ImGui::TableSetColumnIndex(2);

@@ -88,6 +88,7 @@ std::string report_to_markdown(std::string_view report_json) {
   out += "\n| status | rule | where | finding | fix | source |\n|---|---|---|---|---|---|\n";
   for (const auto& f : (*j)["findings"]) {
     std::string where = str(f, "pointer").empty() ? "(request)" : str(f, "pointer");
+    if (!str(f, "source").empty()) where += " ← " + str(f, "source");
     if (f.contains("line")) where += " (line " + std::to_string(f["line"].get<int>()) + ", column " + std::to_string(f["column"].get<int>()) + ")";
     out += "| " + std::string(status_mark(str(f, "status"))) + " | " + md(str(f, "rule")) + " " + md(str(f, "title")) + " | `" +
            md(where) + "` | " + md(str(f, "message")) + " | " + md(str(f, "help")) + " | " + md(str(f, "legal_ref")) + " |\n";
@@ -112,6 +113,7 @@ std::string report_to_text(std::string_view report_json) {
     if (f.contains("line")) where += " at line " + std::to_string(f["line"].get<int>()) + ", column " + std::to_string(f["column"].get<int>());
     out += "\n" + std::string(status_mark(str(f, "status"))) + "  " + str(f, "rule") + "  " + str(f, "title") + "\n";
     out += "    where:  " + where + "\n";
+    if (!str(f, "source").empty()) out += "    hi-1:   " + str(f, "source") + "\n";
     out += "    " + str(f, "message") + "\n";
     if (!str(f, "help").empty()) out += "    fix:    " + str(f, "help") + "\n";
     if (!str(f, "legal_ref").empty()) out += "    source: " + str(f, "legal_ref") + "\n";

@@ -69,6 +69,7 @@ std::string to_json(const Report& r) {
     o["help"] = f.help;
     o["pointer"] = f.pointer;
     o["legal_ref"] = f.legal_ref;
+    if (!f.source.empty()) o["source"] = f.source;
     if (f.line > 0) {
       o["line"] = f.line;
       o["column"] = f.column;

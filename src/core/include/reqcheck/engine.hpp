@@ -18,19 +18,26 @@ struct CheckOptions {
   /// Forces a bundled pack version by id (e.g. `telegram-2018-08`) instead of choosing the one
   /// in force at `received_at`. Ignored when `pack_text` is given. Unknown id: `invalid_input`.
   std::string pack_id;
+  /// The input format: empty detects it from the content (XML root `HI1Message`, JSON with
+  /// `HI1Message`, else reqcheck.request/1); `hi1` forces the ETSI TS 103 120 importer;
+  /// `reqcheck` forces the native format. Any other value gives an `invalid_input` report.
+  std::string from;
 };
 
-/// Checks one request (JSON text of `reqcheck.request/1`, see shared request-format.md) against
-/// a policy pack and returns the report (`reqcheck.report/1`) as pretty-printed JSON text with
-/// keys in a fixed order. `pack_text` is a pack's JSON text (`reqcheck.pack/1`); empty means the
+/// Checks one request against a policy pack. The request text is JSON of `reqcheck.request/1`
+/// (shared request-format.md) or an ETSI TS 103 120 (HI-1) message, XML or its JSON rendering,
+/// detected from the content; an HI-1 message is converted and its findings carry a `source`
+/// naming the HI-1 element (with its line and column). Returns the report (`reqcheck.report/1`)
+/// as pretty-printed JSON text with keys in a fixed order. `pack_text` is a pack's JSON text (`reqcheck.pack/1`); empty means the
 /// bundled packs, the one for the request's `service` in force at `received_at` (or forced by
 /// `options.pack_id`). Never throws: unreadable input gives verdict `invalid_input` with findings
 /// of rule `INPUT` carrying a JSON Pointer, line and column; an unusable pack gives verdict
 /// `invalid_input` with findings of rule `PACK`. Same inputs and `options.now` → same bytes.
 std::string check_json(std::string_view request_text, std::string_view pack_text, const CheckOptions& options);
 
-/// Splits a batch into its requests: a JSON array of requests (each element re-serialised) or
-/// NDJSON (one request per non-empty line). Any other text, including a single request or text
+/// Splits a batch into its requests: a JSON array of requests (each element re-serialised),
+/// NDJSON (one request per non-empty line), or an HI-1 message with several authorisations (one
+/// message per authorisation, the others' CREATE actions removed). Any other text, including a single request or text
 /// that is not JSON, is returned as one element unchanged, so that `check_json` reports its errors.
 std::vector<std::string> split_batch(std::string_view text);
 

@@ -18,7 +18,9 @@ std::string_view to_string(Status s);
 
 /// One finding of one rule. `message`: lowercase, user values in backticks; `help`: the fix;
 /// `pointer`: JSON Pointer into the request; `line`/`column`: 1-based (0: unknown), set for
-/// input errors; `legal_ref`: the legal or policy source of the rule.
+/// input errors and imported requests; `legal_ref`: the legal or policy source of the rule;
+/// `source`: for a request imported from another format (ETSI HI-1), the path of the element
+/// the finding is about (then `line`/`column` are that element's).
 struct Finding {
   std::string rule;
   Status status = Status::incomplete;
@@ -27,6 +29,7 @@ struct Finding {
   std::string help;
   std::string pointer;
   std::string legal_ref;
+  std::string source;
   int line = 0;
   int column = 0;
 };

@@ -1,0 +1,240 @@
+// Builds the neutral Node tree from HI-1 XML (pugixml) or the JSON rendering (nlohmann/json via
+// the engine's located reader). Recursion is bounded by parse::kMaxDepth levels.
+#include "import/hi1_tree.hpp"
+
+#include <map>
+
+#include <pugixml.hpp>
+
+#include "parse/json_text.hpp"
+#include "parse/limits.hpp"
+
+namespace reqcheck::import {
+namespace {
+
+constexpr std::size_t kMaxXmlDepth = 64;  // HI-1 nests about 12 levels
+
+std::string_view local_name(std::string_view qname) {
+  if (!qname.empty() && qname.front() == '{') {  // Clark notation {uri}Local
+    const auto close = qname.find('}');
+    return close == std::string_view::npos ? qname : qname.substr(close + 1);
+  }
+  const auto colon = qname.rfind(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+parse::Diagnostic error(int line, int column, std::string message, std::string help) {
+  return parse::Diagnostic{"", line, column, std::move(message), std::move(help), false};
+}
+
+/// Reads XML elements into Nodes, resolving namespace prefixes in scope.
+class XmlReader {
+ public:
+  XmlReader(const parse::Locations& loc, parse::Diagnostics& errors) : loc_(loc), errors_(errors) {}
+
+  bool read(const pugi::xml_node& el, const std::string& path, std::map<std::string, std::string> ns, std::size_t depth, Node& out,
+            std::string* ns_uri) {
+    if (depth > kMaxXmlDepth) {
+      const auto [line, col] = loc_.line_column(static_cast<std::size_t>(el.offset_debug()));
+      errors_.push_back(error(line, col, "the XML nests deeper than " + std::to_string(kMaxXmlDepth) + " levels",
+                              "an HI-1 message nests about 12 levels; check that this is the right file"));
+      return false;
+    }
+    for (auto a : el.attributes()) {
+      const std::string_view n = a.name();
+      if (n == "xmlns") ns[""] = a.value();
+      else if (n.rfind("xmlns:", 0) == 0) ns[std::string(n.substr(6))] = a.value();
+    }
+    const std::string_view qname = el.name();
+    const auto colon = qname.find(':');
+    const std::string prefix = colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
+    if (ns_uri) *ns_uri = ns.count(prefix) ? ns[prefix] : "";
+    out.name = std::string(local_name(qname));
+    out.path = path;
+    const auto [line, col] = loc_.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(el.offset_debug(), 0)));
+    out.line = line;
+    out.column = col;
+    for (auto a : el.attributes())
+      if (local_name(a.name()) == "type" && std::string_view(a.name()).find(':') != std::string_view::npos)
+        out.type = std::string(local_name(a.value()));
+    std::map<std::string, int> counts, seen;
+    for (auto c : el.children())
+      if (c.type() == pugi::node_element) ++counts[std::string(local_name(c.name()))];
+    std::string text;
+    for (auto c : el.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        text += c.value();
+        continue;
+      }
+      if (c.type() != pugi::node_element) continue;
+      const std::string child_name(local_name(c.name()));
+      std::string child_path = path + "/" + child_name;
+      if (counts[child_name] > 1) child_path += "[" + std::to_string(++seen[child_name]) + "]";
+      Node child;
+      if (!read(c, child_path, ns, depth + 1, child, nullptr)) return false;
+      out.children.push_back(std::move(child));
+    }
+    if (out.children.empty()) out.text = trim(text);
+    return true;
+  }
+
+ private:
+  const parse::Locations& loc_;
+  parse::Diagnostics& errors_;
+};
+
+bool read_json_node(const nlohmann::json& v, const std::string& name, const std::string& pointer, const parse::Locations& loc,
+                    std::size_t depth, Node& out) {
+  out.name = std::string(local_name(name));
+  out.path = pointer;
+  const auto [line, col] = loc.key(pointer);
+  out.line = line;
+  out.column = col;
+  if (depth > kMaxXmlDepth) return false;
+  if (v.is_object()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      const std::string& key = it.key();
+      const std::string child_ptr = parse::pointer_append(pointer, key);
+      if (!key.empty() && key.front() == '@') {
+        if (local_name(key) == "type" && key.find(':') != std::string::npos && it->is_string())
+          out.type = std::string(local_name(it->get<std::string>()));
+        continue;
+      }
+      if (key == "#text" && it->is_string()) {
+        out.text = trim(it->get<std::string>());
+        continue;
+      }
+      if (it->is_array()) {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+          Node child;
+          if (!read_json_node((*it)[i], key, parse::pointer_append(child_ptr, i), loc, depth + 1, child)) return false;
+          out.children.push_back(std::move(child));
+        }
+      } else {
+        Node child;
+        if (!read_json_node(*it, key, child_ptr, loc, depth + 1, child)) return false;
+        out.children.push_back(std::move(child));
+      }
+    }
+  } else if (v.is_string()) {
+    out.text = trim(v.get<std::string>());
+  } else if (v.is_boolean() || v.is_number()) {
+    out.text = v.dump();
+  }
+  return true;
+}
+
+Hi1Tree read_xml(std::string_view text) {
+  Hi1Tree tree;
+  tree.form = Hi1Form::xml;
+  parse::Locations loc;
+  loc.set_text(text);
+  pugi::xml_document doc;
+  const auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+  if (!result) {
+    const auto [line, col] = loc.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
+    tree.errors.push_back(error(line, col, std::string("the XML is malformed: ") + result.description(),
+                                "correct the XML at line " + std::to_string(line) + ", column " + std::to_string(col)));
+    return tree;
+  }
+  for (auto n : doc.children()) {
+    if (n.type() == pugi::node_doctype) {
+      const auto [line, col] = loc.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+      tree.errors.push_back(error(line, col, "the XML has a DOCTYPE, which HI-1 messages never carry",
+                                  "remove the DOCTYPE: entity declarations are refused, so no entity is expanded or fetched"));
+      return tree;
+    }
+  }
+  const auto root = doc.document_element();
+  if (std::string_view(local_name(root.name())) != "HI1Message") {
+    tree.errors.push_back(error(1, 1, "the XML root is `" + std::string(root.name()) + "`, not `HI1Message`",
+                                "load an ETSI TS 103 120 message, or a reqcheck.request/1 JSON request"));
+    return tree;
+  }
+  XmlReader reader(loc, tree.errors);
+  std::string ns;
+  if (!reader.read(root, "/HI1Message", {}, 0, tree.root, &ns)) return tree;
+  if (ns != kCoreNamespace)
+    tree.errors.push_back(error(tree.root.line, tree.root.column,
+                                "`HI1Message` is in the namespace `" + ns + "`, not the TS 103 120 Core namespace",
+                                "declare xmlns=\"" + std::string(kCoreNamespace) + "\" on `HI1Message`"));
+  return tree;
+}
+
+Hi1Tree read_json(std::string_view text) {
+  Hi1Tree tree;
+  tree.form = Hi1Form::json;
+  auto doc = parse::read_json(text);
+  tree.errors = doc.diagnostics;
+  if (!doc.json) return tree;
+  if (!doc.json->is_object() || !doc.json->contains("HI1Message")) {
+    tree.errors.push_back(error(1, 1, "the JSON has no `HI1Message`", "load an ETSI TS 103 120 message"));
+    return tree;
+  }
+  const auto& msg = (*doc.json)["HI1Message"];
+  if (!read_json_node(msg, "HI1Message", "/HI1Message", doc.locations, 0, tree.root)) {
+    tree.errors.push_back(error(1, 1, "the message nests too deeply", "check that this is the right file"));
+    return tree;
+  }
+  if (msg.is_object() && msg.contains("@xmlns") && msg["@xmlns"] != kCoreNamespace)
+    tree.errors.push_back(error(tree.root.line, tree.root.column, "`HI1Message` is not in the TS 103 120 Core namespace",
+                                "set `@xmlns` to `" + std::string(kCoreNamespace) + "`"));
+  return tree;
+}
+
+}  // namespace
+
+const Node* Node::child(std::string_view n) const {
+  for (const auto& c : children)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+
+std::vector<const Node*> Node::all(std::string_view n) const {
+  std::vector<const Node*> out;
+  for (const auto& c : children)
+    if (c.name == n) out.push_back(&c);
+  return out;
+}
+
+const Node* Node::at(std::string_view relative) const {
+  const Node* cur = this;
+  while (cur && !relative.empty()) {
+    const auto slash = relative.find('/');
+    cur = cur->child(relative.substr(0, slash));
+    relative = slash == std::string_view::npos ? std::string_view{} : relative.substr(slash + 1);
+  }
+  return cur;
+}
+
+bool looks_like_hi1(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  if (text[first] == '<') return true;
+  if (text[first] != '{') return false;
+  const auto key = text.find_first_not_of(" \t\r\n", first + 1);
+  return key != std::string_view::npos && text.substr(key, 12) == "\"HI1Message\"";
+}
+
+Hi1Tree read_hi1_tree(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.size() > parse::kMaxInputBytes) {
+    Hi1Tree tree;
+    tree.errors.push_back(error(1, 1, "the message is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                                          std::to_string(parse::kMaxInputBytes) + " bytes",
+                                "check that this is the right file"));
+    return tree;
+  }
+  const auto first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '<' ? read_xml(text) : read_json(text);
+}
+
+}  // namespace reqcheck::import

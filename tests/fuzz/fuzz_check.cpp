@@ -1,0 +1,27 @@
+// libFuzzer target: the whole engine as the CLI and the page call it: split_batch, check_json
+// against the bundled packs, and the text and Markdown renderings. Asserts a well-formed report,
+// fail-closed verdicts (invariants.hpp) and byte-identical output for the same input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "invariants.hpp"
+#include "reqcheck/engine.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  reqcheck::CheckOptions options;
+  options.now = "2026-11-30T12:00:00Z";
+  const auto requests = reqcheck::split_batch(text);
+  if (requests.empty() && !text.empty()) fuzzsupport::fail("split_batch lost a non-empty input", text);
+  std::size_t n = 0;
+  for (const auto& request : requests) {
+    if (++n > 8) break;  // a batch's elements are alike; bound the time per input
+    const std::string report = reqcheck::check_json(request, "", options);
+    fuzzsupport::check_report(report);
+    if (reqcheck::check_json(request, "", options) != report) fuzzsupport::fail("the same input gave two different reports", request);
+    (void)reqcheck::report_to_text(report);
+    (void)reqcheck::report_to_markdown(report);
+  }
+  return 0;
+}

@@ -1,0 +1,92 @@
+// ETSI TS 103 120 (HI-1) import: the XML and JSON renderings of a message give the same
+// findings, values are normalised, sources are kept, several authorisations split, and hostile
+// XML (deep, huge) is refused with a location.
+#include <doctest/doctest.h>
+
+#include "import/etsi_hi1.hpp"
+#include "parse/limits.hpp"
+#include "support.hpp"
+
+using nlohmann::json;
+using testsupport::kSourceDir;
+using testsupport::read_file;
+
+namespace {
+/// Findings without what differs between renderings: source paths and positions.
+json comparable(const json& report) {
+  json out = json::array();
+  for (auto f : report["findings"]) {
+    f.erase("source");
+    f.erase("line");
+    f.erase("column");
+    out.push_back(f);
+  }
+  return out;
+}
+const std::string kMessage = "assets/samples/fails-hi1-ip-identification-warrant";
+}  // namespace
+
+TEST_CASE("the XML and JSON renderings of a message give the same verdict and findings") {
+  const auto xml = testsupport::check(read_file(kSourceDir / (kMessage + ".xml")));
+  const auto js = testsupport::check(read_file(kSourceDir / (kMessage + ".hi1.json")));
+  CHECK(xml["verdict"] == js["verdict"]);
+  CHECK(comparable(xml) == comparable(js));
+  CHECK(xml["input_sha256"] != js["input_sha256"]);
+}
+
+TEST_CASE("imported values are normalised and keep their source") {
+  auto imported = reqcheck::import::import_hi1(read_file(kSourceDir / (kMessage + ".xml")));
+  REQUIRE(imported.errors.empty());
+  REQUIRE(imported.requests.size() == 1);
+  const auto& r = imported.requests[0];
+  CHECK(r.request["reference"] == "5b0e9a2c-7d41-4f0b-9c3e-2a1d6e8f4b71");  // UUIDs lower-case
+  CHECK(r.request["targets"][0]["value"] == "2001:db8::1");                 // IPv6 compressed
+  CHECK(r.request["issuing_authority"]["phone"] == "+493000000000");        // E.164 digits → +
+  CHECK(r.request["data_requested"][0]["from"] == "2026-10-12T21:14:03Z");   // observed times → range
+  CHECK(r.request["data_requested"][0]["to"] == "2026-10-30T06:02:41Z");
+  const auto* src = r.source_of("/targets/0/role");  // absent: points at the RequestValue
+  REQUIRE(src);
+  CHECK(src->path.find("/RequestValue") != std::string::npos);
+  CHECK(src->line > 0);
+  CHECK(std::find(r.missing.begin(), r.missing.end(), "/targets/0/role") != r.missing.end());
+  CHECK(std::find(r.missing.begin(), r.missing.end(), "/case/offences") != r.missing.end());
+
+  std::string mapped = read_file(kSourceDir / (kMessage + ".xml"));
+  mapped.replace(mapped.find("2001:DB8:0:0:0:0:0:1"), 20, "::ffff:192.0.2.7");
+  CHECK(reqcheck::import::import_hi1(mapped).requests[0].request["targets"][0]["value"] == "192.0.2.7");
+}
+
+TEST_CASE("the report names the HI-1 element and what to supply") {
+  const auto r = testsupport::check(read_file(kSourceDir / (kMessage + ".xml")));
+  bool sourced = false;
+  for (const auto& f : r["findings"])
+    if (f["pointer"] == "/instrument/type") sourced = f.value("source", "").find("AuthorisationLegalType") != std::string::npos;
+  CHECK(sourced);
+  CHECK(r["notes"].dump().find("/targets/0/role") != std::string::npos);
+}
+
+TEST_CASE("several authorisations: a clear finding whole, one request each when split") {
+  const std::string two = read_file(kSourceDir / "tests/cases/hi1/HI1-two-authorisations/request.xml");
+  const auto parts = reqcheck::split_batch(two);
+  REQUIRE(parts.size() == 2);
+  const auto first = testsupport::check(parts[0]), second = testsupport::check(parts[1]);
+  CHECK(testsupport::status_of(first, "INSTR-01") == "pass");     // the warrant
+  CHECK(testsupport::status_of(second, "INSTR-01") == "review");  // the subpoena
+  CHECK(testsupport::status_of(second, "DATA-02") == "not_applicable");  // its task belongs to the first
+  const auto json_parts = reqcheck::split_batch(read_file(kSourceDir / (kMessage + ".hi1.json")));
+  CHECK(json_parts.size() == 1);
+}
+
+TEST_CASE("hostile XML is refused quickly with a location") {
+  std::string deep = "<HI1Message xmlns=\"http://uri.etsi.org/03120/common/2019/10/Core\">";
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  auto r = testsupport::check(deep);
+  CHECK(r["verdict"] == "invalid_input");
+
+  std::string big = "<HI1Message xmlns=\"http://uri.etsi.org/03120/common/2019/10/Core\"><Header>";
+  big += std::string(reqcheck::parse::kMaxInputBytes, ' ');
+  big += "</Header></HI1Message>";
+  r = testsupport::check(big);
+  CHECK(r["verdict"] == "invalid_input");
+  CHECK(r["findings"][0]["message"].get<std::string>().find("limit") != std::string::npos);
+}
