@@ -1,9 +1,7 @@
-// Page weight and start-up benchmark of the web app (not a timed test): serves build/web/dist
-// on 127.0.0.1, loads it in headless Debian Chromium several times with a fresh profile, and
-// measures the gzip size of everything the page loads and the time from navigation to the
-// first frame and to the first verdict (performance marks set by web/glue.js).
-// Run from the repo: node bench/page.mjs [--runs N] [--write]   (--write records the results
-// in the "## Web page" section of bench/RESULTS.md). playwright-core comes from tests/e2e.
+// Page benchmark (not a timed test): loads build/web/dist in headless Chromium with fresh
+// profiles, measures the gzip size of everything the page loads and the time to the first
+// frame and first verdict (marks set by web/glue.js). `node bench/page.mjs [--runs N] [--write]`;
+// --write records the "## Web page" section of bench/RESULTS.md. Uses tests/e2e's playwright-core.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';

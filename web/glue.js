@@ -182,6 +182,10 @@
   window.addEventListener('keydown', (e) => {
     if (!app || !(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === 'a') {
+      e.preventDefault(); // ImGui selects the text in the editor; the page itself has nothing to select
+      return;
+    }
     const action = e.shiftKey ? { s: ACTION.reportJson }[key] : { o: ACTION.open, s: ACTION.save, p: ACTION.print, Enter: ACTION.check }[key];
     if (!action) return;
     e.preventDefault();

@@ -101,6 +101,12 @@ ReportView read_report(std::string text) {
 
 /// Re-parses the request text for the form view; the text itself is never changed here.
 void refresh_form(AppState& s) {
+  if (!s.batch.empty()) {
+    s.form_valid = false;
+    s.form_error = "This text is a batch of " + std::to_string(s.batch.size()) +
+                   " requests; the form edits one request at a time (open one on its own to use it).";
+    return;
+  }
   ojson doc = ojson::parse(s.request_text, nullptr, false);
   if (doc.is_discarded()) {
     s.form_valid = false;
@@ -229,16 +235,112 @@ void apply_form(AppState& s) {
   s.last_edit_time = s.now;
 }
 
+namespace {
+
+/// Where each element of a batch starts in the text: the opening brace of each array element,
+/// or the first character of each non-empty line. Navigation only; the core splits the batch.
+std::vector<std::size_t> batch_element_offsets(std::string_view text, bool is_array, std::size_t count) {
+  std::vector<std::size_t> offsets;
+  if (is_array) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size() && offsets.size() < count; ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (depth == 1) offsets.push_back(i);
+        ++depth;
+      } else if (c == ']' || c == '}') {
+        --depth;
+      } else if (depth == 1 && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t' &&
+                 (offsets.empty() || text[i - 1] == ',' || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+        offsets.push_back(i);  // a scalar element
+      }
+    }
+  } else {
+    std::size_t i = 0;
+    while (i < text.size() && offsets.size() < count) {
+      std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = text.size();
+      if (text.substr(i, end - i).find_first_not_of(" \t\r") != std::string_view::npos) offsets.push_back(i);
+      i = end + 1;
+    }
+  }
+  offsets.resize(count, 0);
+  return offsets;
+}
+
+int verdict_rank(std::string_view v) {
+  if (v == "invalid_input") return 3;
+  if (v == "does_not_meet") return 2;
+  if (v == "needs_review") return 1;
+  return 0;
+}
+
+void publish(AppState& s) {
+  if (s.batch.empty()) {
+    const int failed = s.report.counts[static_cast<int>(Status::fail)];
+    const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
+    platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
+    return;
+  }
+  int failed = 0, review = 0;
+  int per_verdict[4] = {};
+  for (const ReportView& r : s.batch) {
+    failed += r.counts[static_cast<int>(Status::fail)];
+    review += r.counts[static_cast<int>(Status::review)] + r.counts[static_cast<int>(Status::incomplete)];
+    per_verdict[verdict_rank(r.verdict)] += 1;
+  }
+  const std::string_view worst = worst_verdict(s);
+  std::string summary = std::string(verdict_label(worst)) + ": batch of " + std::to_string(s.batch.size()) + " requests (" +
+                        std::to_string(per_verdict[0]) + " meet criteria, " + std::to_string(per_verdict[1]) + " need review, " +
+                        std::to_string(per_verdict[2]) + " do not meet, " + std::to_string(per_verdict[3]) + " invalid); " +
+                        std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  platform_publish_verdict(worst, summary, failed, review, s.report.policy_id);
+}
+
+}  // namespace
+
+std::string_view worst_verdict(const AppState& s) {
+  std::string_view worst = "meets_criteria";
+  for (const ReportView& r : s.batch) {
+    if (verdict_rank(r.verdict) > verdict_rank(worst)) worst = r.verdict;
+  }
+  return worst;
+}
+
+void show_batch_element(AppState& s, int index) {
+  if (index < 0 || index >= static_cast<int>(s.batch.size())) return;
+  s.batch_index = index;
+  s.report = s.batch[static_cast<std::size_t>(index)];
+  s.selected_finding = -1;
+}
+
 void run_check(AppState& s) {
   s.check_pending = false;
   CheckOptions options;
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
-  s.report = read_report(check_json(s.request_text, pack_text_for_check(s), options));
+  const std::string pack = pack_text_for_check(s);
+  std::vector<std::string> parts = split_batch(s.request_text);
+  s.batch.clear();
+  s.batch_offsets.clear();
+  if (parts.size() > 1) {
+    for (const std::string& part : parts) s.batch.push_back(read_report(check_json(part, pack, options)));
+    const std::size_t first = s.request_text.find_first_not_of(" \t\r\n");
+    s.batch_is_array = first != std::string::npos && s.request_text[first] == '[';
+    s.batch_offsets = batch_element_offsets(s.request_text, s.batch_is_array, s.batch.size());
+    show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.size()) - 1));
+  } else {
+    s.batch_index = 0;
+    s.report = read_report(check_json(s.request_text, pack, options));
+  }
   if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
   refresh_form(s);
-  const int failed = s.report.counts[static_cast<int>(Status::fail)];
-  const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
-  platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
+  publish(s);
 }
 
 void tick(AppState& s, double now) {

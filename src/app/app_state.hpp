@@ -105,7 +105,11 @@ struct AppState {
   std::string form_error;       ///< why the form cannot show the text (parse error, not an object)
 
   // --- the report --------------------------------------------------------------------------
-  ReportView report;
+  ReportView report;                 ///< the report shown: the request's, or the chosen batch element's
+  std::vector<ReportView> batch;     ///< one report per request when the text is a batch (else empty)
+  std::vector<std::size_t> batch_offsets;  ///< where each batch element starts in `request_text`
+  bool batch_is_array = false;       ///< a JSON array (else NDJSON, one request per line)
+  int batch_index = 0;               ///< the batch element whose report is shown
   bool show_status[status_count] = {true, true, true, true, true, true};  ///< report filter
   bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)
   int selected_finding = -1;
@@ -162,8 +166,16 @@ void note_edit(AppState& s);
 /// Replaces the text with the form's document (pretty-printed) and schedules a check.
 void apply_form(AppState& s);
 
-/// Runs the check now with the current pack choice and refreshes the report and the form.
+/// Runs the check now with the current pack choice and refreshes the report and the form. A
+/// batch (JSON array or NDJSON, as `split_batch` sees it) gets one report per request.
 void run_check(AppState& s);
+
+/// Shows the report of batch element `index`.
+void show_batch_element(AppState& s, int index);
+
+/// The verdict a batch is summed up by: the worst of its requests (invalid input, does not
+/// meet, needs review, meets criteria, in that order).
+std::string_view worst_verdict(const AppState& s);
 
 /// Per-frame upkeep: runs a pending check once the debounce has passed.
 void tick(AppState& s, double now);

@@ -226,6 +226,13 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
   }
 }
 
+std::string hi1_to_request_json(std::string_view text) {
+  if (!import::looks_like_hi1(text)) return std::string(text);
+  auto imported = import::import_hi1(text);
+  if (!imported.errors.empty() || imported.requests.size() != 1) return std::string(text);
+  return imported.requests[0].request.dump(2);
+}
+
 std::vector<std::string> split_batch(std::string_view text) {
   if (import::looks_like_hi1(text)) return import::split_hi1(text);
   std::string_view t = text;

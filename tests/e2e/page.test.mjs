@@ -1,8 +1,7 @@
-// Browser tests of the built page (build/web/dist): it renders, shows the default sample's
-// verdict, agrees with the CLI on files opened and typed, survives bad input with the text
-// kept, downloads reports, and neither connects anywhere but its origin nor writes storage.
-// Run: cd tests/e2e && node --test   (needs `cmake --build --preset web`; the CLI comparison
-// also uses build/native/reqcheck when it exists, else each sample's expected verdict).
+// Browser tests of the built page (build/web/dist): it renders, agrees with the CLI
+// (build/native/reqcheck, else each sample's named verdict) on files opened, typed, dropped and
+// pasted, survives bad input with the text kept, downloads and prints reports, and neither
+// connects anywhere but its origin nor writes storage. Run: cd tests/e2e && node --test
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -280,6 +279,12 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     const md = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('markdown')));
     assert.match(md.name, /\.report\.md$/);
     assert.ok(md.text.length > 100 && md.text.includes(report.policy.id), 'the Markdown report names the policy');
+    // the print view (Ctrl+P) is the same report, as HTML
+    await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+    await page.keyboard.press('Control+p');
+    await page.waitForFunction(() => window.__printed === true, null, { timeout: 5000 });
+    const printed = await page.textContent('#print-view');
+    assert.ok(printed.includes(report.policy.id) && printed.includes(report.input_sha256), 'the print view shows the report');
     // the report panel's own button (a person's click) gives the same file
     await click(page, 703, 42); // the "Report" tab
     const clicked = await downloadText(page, () => click(page, 732, 195), 5000).catch(() => null);

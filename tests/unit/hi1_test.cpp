@@ -90,3 +90,13 @@ TEST_CASE("hostile XML is refused quickly with a location") {
   CHECK(r["verdict"] == "invalid_input");
   CHECK(r["findings"][0]["message"].get<std::string>().find("limit") != std::string::npos);
 }
+
+TEST_CASE("an HI-1 message converts to an editable reqcheck request") {
+  const auto converted = reqcheck::hi1_to_request_json(read_file(kSourceDir / (kMessage + ".xml")));
+  auto request = json::parse(converted);
+  CHECK(request["schema"] == "reqcheck.request/1");
+  CHECK(testsupport::status_of(testsupport::check(converted), "SUBJ-03") == "incomplete");
+  request["targets"][0]["role"] = "suspect";  // what a liaison supplies in the form
+  CHECK(testsupport::status_of(testsupport::check(request.dump()), "SUBJ-03") == "pass");
+  CHECK(reqcheck::hi1_to_request_json("{\"schema\": 1}") == "{\"schema\": 1}");
+}

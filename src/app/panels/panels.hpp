@@ -20,6 +20,9 @@ void draw_form(AppState& s);
 /// The verdict banner and the findings table (panels/report.cpp).
 void draw_report(AppState& s);
 
+/// The batch bar: which request of a batch the report shows (panels/batch.cpp); nothing for one request.
+void draw_batch_bar(AppState& s);
+
 /// The pack picker and the rules browser (panels/rules.cpp).
 void draw_rules(AppState& s);
 

@@ -212,6 +212,7 @@ void draw_deadlines(const AppState& s) {
 }  // namespace
 
 void draw_report(AppState& s) {
+  draw_batch_bar(s);
   draw_banner(s);
   draw_policy_line(s);
   if (ImGui::SmallButton("Download JSON")) platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);

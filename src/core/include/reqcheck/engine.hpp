@@ -41,6 +41,12 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 /// that is not JSON, is returned as one element unchanged, so that `check_json` reports its errors.
 std::vector<std::string> split_batch(std::string_view text);
 
+/// Converts an ETSI TS 103 120 (HI-1) message (XML or JSON rendering) with one authorisation
+/// into the equivalent `reqcheck.request/1` JSON text, so that a liaison can supply what HI-1
+/// cannot carry (offences, target roles, language ...) in the editor or form. Text that is not
+/// an HI-1 message, or that does not import, is returned unchanged (check it for the errors).
+std::string hi1_to_request_json(std::string_view text);
+
 /// Renders a report (as returned by `check_json`) as Markdown: verdict, policy, and a table of
 /// findings. User values are escaped so that HTML or Markdown in a request is shown, never
 /// interpreted. Text that is not a report gives a short Markdown error paragraph.
