@@ -107,6 +107,27 @@ void refresh_form(AppState& s) {
                    " requests; the form edits one request at a time (open one on its own to use it).";
     return;
   }
+  // the form and its re-serialisation recurse per level: refuse absurd nesting up front
+  int depth = 0, max_depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.request_text.size(); ++i) {
+    const char c = s.request_text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      max_depth = std::max(max_depth, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  if (max_depth > 64) {
+    s.form_valid = false;
+    s.form_error = "The JSON nests " + std::to_string(max_depth) + " levels deep; the form shows requests, which nest a few.";
+    return;
+  }
   ojson doc = ojson::parse(s.request_text, nullptr, false);
   if (doc.is_discarded()) {
     s.form_valid = false;
@@ -359,7 +380,17 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
     set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
     return;
   }
-  set_notice(s, "Loaded " + name + ".");
+  // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
+  // returns any other text unchanged), so that what HI-1 cannot carry can be added in the form
+  std::string converted = hi1_to_request_json(bytes);
+  if (!converted.empty() && converted != bytes) {
+    set_notice(s, "Imported " + name + " (ETSI HI-1) as a request: add what HI-1 cannot carry, such as offences and target roles.");
+    const std::size_t dot = name.find('.');
+    name = (dot == std::string::npos ? name : name.substr(0, dot)) + ".request.json";
+    bytes = std::move(converted);
+  } else {
+    set_notice(s, "Loaded " + name + ".");
+  }
   s.request_view = RequestView::editor;
   s.request_view_switch = true;
   set_request(s, std::move(bytes), std::move(name));

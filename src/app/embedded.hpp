@@ -17,7 +17,7 @@ struct EmbeddedFile {
   std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
 };
 
-/// The sample requests, sorted by file name; `samples_count` may be 0 (then the one entry is empty).
+/// The sample requests (JSON, and ETSI HI-1 XML or JSON), sorted by file name; `samples_count` may be 0 (then the one entry is empty).
 extern const EmbeddedFile samples[];
 extern const std::size_t samples_count;
 

@@ -60,6 +60,7 @@ class Scanner {
 
  private:
   static constexpr std::size_t npos = std::string_view::npos;
+  static constexpr std::size_t max_depth = 256;
 
   void skip_ws() {
     while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) ++i_;
@@ -129,6 +130,7 @@ class Scanner {
 
   /// Scans one value; `on_path`: the path so far equals the pointer's first `depth` tokens.
   bool value(std::size_t depth, bool on_path, std::size_t key_begin) {
+    if (depth > max_depth) return false;  // deeper than any request: stop before the stack does
     skip_ws();
     if (i_ >= t_.size()) return false;
     const std::size_t begin = i_;

@@ -313,6 +313,46 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     assert.equal(await page.evaluate(() => window.__copied), '"letter"');
   });
 
+  it('imports an ETSI HI-1 message as an editable request with the CLI verdict', { timeout: 60000 }, async (t) => {
+    const name = 'fails-hi1-ip-identification-warrant.xml';
+    const path = join(samplesDir, name);
+    if (!existsSync(path)) {
+      t.skip(`${name} missing`);
+      return;
+    }
+    const expected = expectedFor(path, name);
+    await openThroughFileInput(page, path);
+    const shown = await waitForVerdict(page, { verdict: expected.verdict, failed: null, review: null });
+    t.diagnostic(`${name}: ${shown.text}`);
+    assert.equal(shown.verdict, expected.verdict);
+    // the editor now holds a reqcheck request (JSON), not the XML
+    const saved = await downloadText(page, () => page.keyboard.press('Control+s'));
+    assert.match(saved.name, /\.request\.json$/);
+    assert.equal(JSON.parse(saved.text).schema, 'reqcheck.request/1');
+    await screenshot(page, 'hi1-import.png');
+  });
+
+  it('checks a batch (NDJSON) request by request, summed up by the worst verdict', { timeout: 60000 }, async (t) => {
+    const names = ['meets-criteria.json', 'fails-data-content.json', 'needs-review-uk-country.json']
+      .filter((f) => existsSync(join(samplesDir, f)));
+    const ndjson = names.map((f) => JSON.stringify(JSON.parse(readFileSync(join(samplesDir, f), 'utf8')))).join('\n') + '\n';
+    const path = join(tmp, 'batch.ndjson');
+    writeFileSync(path, ndjson);
+    let expected = names.map(expectedByName);
+    if (haveCli) {
+      const run = spawnSync(cliPath, ['check', path, '--format', 'json'], { encoding: 'utf8' });
+      expected = JSON.parse(run.stdout).map((r) => r.verdict);
+    }
+    const rank = ['meets_criteria', 'needs_review', 'does_not_meet', 'invalid_input'];
+    const worst = expected.reduce((a, b) => (rank.indexOf(b) > rank.indexOf(a) ? b : a));
+    await openThroughFileInput(page, path);
+    const shown = await waitForVerdict(page, { verdict: worst, failed: null, review: null });
+    t.diagnostic(shown.text);
+    await screenshot(page, 'batch.png');
+    assert.equal(shown.verdict, worst);
+    assert.match(shown.text, new RegExp(`batch of ${names.length} requests`));
+  });
+
   it('takes a request dropped on the page or pasted outside the editor', { timeout: 60000 }, async (t) => {
     for (const [how, name] of [['drop', 'needs-review-uk-country.json'], ['paste', 'fails-subject-witness.json']]) {
       const path = join(samplesDir, name);

@@ -152,6 +152,9 @@ void draw_editor(AppState& s) {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s line %d, column %d", status_icon(Status::fail), f.line, f.column);
     ImGui::PopStyleColor();
+  } else if (!s.batch.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.size());
   } else if (!s.form_valid) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(status_color(Status::fail), "%s the JSON cannot be read", status_icon(Status::fail));

@@ -15,11 +15,7 @@ void file_menu(AppState& s) {
   if (ImGui::MenuItem("Open request…", "Ctrl+O")) platform_open_file(Incoming::request);
   if (ImGui::BeginMenu("Open sample", samples_count > 0)) {
     for (std::size_t i = 0; i < samples_count; ++i) {
-      if (ImGui::MenuItem(samples[i].name)) {
-        set_notice(s, std::string("Loaded sample ") + samples[i].name + ".");
-        s.request_view_switch = true;
-        set_request(s, std::string(samples[i].text()), samples[i].name);
-      }
+      if (ImGui::MenuItem(samples[i].name)) receive(s, Incoming::request, samples[i].name, std::string(samples[i].text()));
     }
     ImGui::EndMenu();
   }

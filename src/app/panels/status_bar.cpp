@@ -1,5 +1,8 @@
 // The status bar along the bottom: the "processed locally" indicator (always visible), the
 // policy in force, the engine version and the latest notice (a load, a refused pack file).
+#include <algorithm>
+#include <string>
+
 #include <imgui.h>
 
 #include <reqcheck/engine.hpp>
@@ -30,12 +33,19 @@ void draw_status_bar(AppState& s, float height) {
     std::string policy = s.report.policy_id.empty() ? std::string("no pack") : s.report.policy_id;
     if (!s.report.policy_version.empty()) policy += " v" + s.report.policy_version;
     ImGui::TextDisabled("Policy: %s", policy.c_str());
+    const std::string ver = "reqcheck " + std::string(version());
+    const float ver_x = ImGui::GetWindowWidth() - ImGui::CalcTextSize(ver.c_str()).x - ImGui::GetStyle().WindowPadding.x * 2;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     if (!s.notice.empty() && s.now - s.notice_time < notice_seconds) {
+      // a long notice is cut where the version begins rather than drawn over it
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float right = ImGui::GetWindowPos().x + ver_x - ImGui::GetFontSize();
+      ImGui::PushClipRect(at, ImVec2(std::max(at.x, right), at.y + ImGui::GetFrameHeight()), true);
       ImGui::TextColored(s.notice_is_error ? status_color(Status::fail) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", s.notice.c_str());
+      ImGui::PopClipRect();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.notice.c_str());
     }
-    const std::string ver = "reqcheck " + std::string(version());
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(ver.c_str()).x - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::SameLine(ver_x);
     ImGui::TextDisabled("%s", ver.c_str());
   }
   ImGui::End();

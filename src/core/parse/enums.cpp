@@ -23,19 +23,23 @@ const std::vector<std::string_view> kDataCategories = {
     "ip_address", "phone_number", "subscriber_data", "traffic_data", "content_data", "location_data", "contacts", "other"};
 
 std::string_view did_you_mean(std::string_view value, const std::vector<std::string_view>& candidates) {
+  const std::size_t allowed = std::max<std::size_t>(1, value.size() / 3);
   std::string folded = ident::ascii_lower(value);
   for (auto& c : folded)
     if (c == '-' || c == ' ') c = '_';
   std::string_view best;
   std::size_t best_distance = std::string_view::npos;
   for (auto candidate : candidates) {
+    // the distance is at least the difference in length: skip the O(n*m) search when that
+    // alone rules the candidate out (a 64 KiB value against 19 enum values took 20M steps)
+    const std::size_t gap = folded.size() > candidate.size() ? folded.size() - candidate.size() : candidate.size() - folded.size();
+    if (gap > allowed) continue;
     const std::size_t d = ident::edit_distance(folded, candidate);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;
     }
   }
-  const std::size_t allowed = std::max<std::size_t>(1, value.size() / 3);
   return best_distance <= allowed ? best : std::string_view{};
 }
 

@@ -81,7 +81,12 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     f.key = k;
     const std::string ptr = pointer_append(f.pointer, k);
     doc_.locations.add_key(ptr, start);
+    if (k.size() > kMaxStringBytes)
+      return limit(ptr, "a member name of " + std::to_string(k.size()) + " bytes is longer than the limit of " +
+                            std::to_string(kMaxStringBytes) + " bytes");
     if (!f.keys.insert(k).second) {
+      if (doc_.diagnostics.size() >= kMaxDiagnostics)
+        return limit(ptr, "more than " + std::to_string(kMaxDiagnostics) + " duplicate keys: reading stopped here");
       const auto [line, col] = doc_.locations.line_column(start);
       doc_.diagnostics.push_back({ptr, line, col, "duplicate key `" + k + "`",
                                   "keep one `" + k + "` in this object: with two, it is unclear which one the issuer meant", false});

@@ -8,6 +8,7 @@
 
 #include "parse/enums.hpp"
 #include "parse/json_text.hpp"
+#include "parse/limits.hpp"
 
 namespace reqcheck::parse {
 namespace {
@@ -34,12 +35,16 @@ class ObjectReader {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (std::find(fields.begin(), fields.end(), it.key()) != fields.end()) continue;
       const std::string ptr = pointer_append(pointer_, it.key());
-      const auto hint = did_you_mean(it.key(), fields);
       const auto [line, col] = loc_.key(ptr);
-      out_.push_back({ptr, line, col, "unknown field `" + it.key() + "`",
-                      hint.empty() ? "remove it, or move its content to a field of reqcheck.request/1"
-                                   : "did you mean `" + std::string(hint) + "`? a misspelt field is not checked",
-                      true});
+      if (out_.size() >= kMaxDiagnostics) {  // past the cap, spare the "did you mean" search
+        push({ptr, line, col, "", "", true});
+        continue;
+      }
+      const auto hint = did_you_mean(it.key(), fields);
+      push({ptr, line, col, "unknown field `" + it.key() + "`",
+            hint.empty() ? "remove it, or move its content to a field of reqcheck.request/1"
+                         : "did you mean `" + std::string(hint) + "`? a misspelt field is not checked",
+            true});
     }
   }
 
@@ -134,7 +139,23 @@ class ObjectReader {
 
   void error(const std::string& ptr, std::string message, std::string help) {
     const auto [line, col] = loc_.value(ptr);
-    out_.push_back({ptr, line, col, std::move(message), std::move(help), false});
+    push({ptr, line, col, std::move(message), std::move(help), false});
+  }
+
+  /// Records a diagnostic. Past kMaxDiagnostics, one more (at the first one left out) says the
+  /// rest are not listed, so that a hostile input cannot make a report of millions of findings;
+  /// it is an error as soon as an error is left out, so the verdict stays `invalid_input`.
+  void push(Diagnostic d) {
+    if (out_.size() < kMaxDiagnostics) {
+      out_.push_back(std::move(d));
+      return;
+    }
+    if (out_.size() == kMaxDiagnostics)
+      out_.push_back({d.pointer, d.line, d.column,
+                      "more than " + std::to_string(kMaxDiagnostics) + " problems: the first " + std::to_string(kMaxDiagnostics) +
+                          " are listed, the rest from here on are not",
+                      "correct the problems listed and check again", true});
+    if (!d.review) out_.back().review = false;
   }
 
  private:

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "parse/json_text.hpp"
+#include "parse/limits.hpp"
 #include "reqcheck/policy.hpp"
 #include "report/digest.hpp"
 #include "rules/rule.hpp"
@@ -23,6 +24,13 @@ class PackReader {
 
   void error(const std::string& ptr, std::string message, std::string help) {
     const auto [line, col] = loc_.value(ptr);
+    // as for requests (request_reader.cpp): a hostile pack must not yield millions of findings
+    if (errors_.size() > parse::kMaxDiagnostics) return;
+    if (errors_.size() == parse::kMaxDiagnostics) {
+      message = "more than " + std::to_string(parse::kMaxDiagnostics) + " problems: the first " +
+                std::to_string(parse::kMaxDiagnostics) + " are listed, the rest from here on are not";
+      help = "correct the problems listed and load the pack again";
+    }
     errors_.push_back({ptr, line, col, std::move(message), std::move(help), false});
   }
 

@@ -40,11 +40,11 @@ void subj01(Context& c) {
       continue;
     }
     if (c.listed("rejected_target_types", *t.type)) {
-      c.fail(ptr, "a " + quote(*t.type) + " does not identify an account", "give the user id, username, public link or phone number of the account");
+      c.fail(ptr, "a target of type " + quote(*t.type) + " does not identify an account", "give the user id, username, public link or phone number of the account");
       continue;
     }
     if (c.listed("review_target_types", *t.type)) {
-      c.review(ptr, "a " + quote(*t.type) + " is not an account identifier of the service",
+      c.review(ptr, "a target of type " + quote(*t.type) + " is not an account identifier of the service",
                "the platform may not be able to match it to an account; give the user id, username, public link or phone number");
       continue;
     }
@@ -55,7 +55,7 @@ void subj01(Context& c) {
     }
     const auto r = telegram_identifier(*t.type, *t.value);
     if (!r) {
-      c.review(ptr, "a " + quote(*t.type) + " cannot be checked as an account identifier", "give the user id, username or phone number");
+      c.review(ptr, "a target of type " + quote(*t.type) + " cannot be checked as an account identifier", "give the user id, username or phone number");
     } else if (r->ok) {
       c.pass(ptr, quote(*t.value) + " is a valid " + *t.type + (r->normalised != *t.value ? " (read as " + quote(r->normalised) + ")" : ""));
     } else {
