@@ -61,4 +61,10 @@ std::string quote(std::string_view value) {
   return "`" + v + "`";
 }
 
+std::string backticked(const std::vector<std::string>& values) {
+  std::string s;
+  for (const auto& v : values) s += (s.empty() ? "`" : ", `") + v + "`";
+  return s;
+}
+
 }  // namespace reqcheck::rules

@@ -19,12 +19,6 @@ const std::vector<model::DataItem>* items(const Context& c) {
 
 std::string item_ptr(std::size_t i) { return pointer_append("/data_requested", i); }
 
-std::string list_of(const std::vector<std::string>& values) {
-  std::string s;
-  for (const auto& v : values) s += (s.empty() ? "`" : ", `") + v + "`";
-  return s;
-}
-
 void data01(Context& c) {
   const auto* list = items(c);
   if (!list) {
@@ -40,7 +34,7 @@ void data01(Context& c) {
       c.pass(ptr, quote(*d.category) + " is a category the platform may disclose");
     else
       c.fail(ptr, quote(*d.category) + " is not a category the platform discloses",
-             "narrow the request to " + list_of(c.strings("disclosable_data_categories")));
+             "narrow the request to " + backticked(c.strings("disclosable_data_categories")));
   }
 }
 

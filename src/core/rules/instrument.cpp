@@ -11,17 +11,11 @@ namespace {
 
 using parse::kInstrumentTypes;
 
-std::string list_of(const std::vector<std::string>& values) {
-  std::string s;
-  for (const auto& v : values) s += (s.empty() ? "`" : ", `") + v + "`";
-  return s;
-}
-
 void instr01(Context& c) {
   const auto& in = c.request.instrument;
   if (!in || !in->type) {
     c.incomplete("/instrument/type", "the type of instrument is not given",
-                 "give `instrument.type`, e.g. `court_order`; accepted: " + list_of(c.strings("accepted_instruments")));
+                 "give `instrument.type`, e.g. `court_order`; accepted: " + backticked(c.strings("accepted_instruments")));
     return;
   }
   const std::string& t = *in->type;
@@ -30,11 +24,11 @@ void instr01(Context& c) {
   } else if (c.listed("review_instruments", t)) {
     c.review("/instrument/type", "a " + quote(t) + " is not an order the platform accepts without review",
              t == "preservation_request" || t == "epoc_pr"
-                 ? "preservation discloses nothing: follow it with a production order (accepted: " + list_of(c.strings("accepted_instruments")) + ")"
-                 : "the platform's legal team decides; a court order avoids the question (accepted: " + list_of(c.strings("accepted_instruments")) + ")");
+                 ? "preservation discloses nothing: follow it with a production order (accepted: " + backticked(c.strings("accepted_instruments")) + ")"
+                 : "the platform's legal team decides; a court order avoids the question (accepted: " + backticked(c.strings("accepted_instruments")) + ")");
   } else {
     c.fail("/instrument/type", "a " + quote(t) + " is not a valid order for disclosure",
-           "obtain one of " + list_of(c.strings("accepted_instruments")) + "; a letter or police request is not enough");
+           "obtain one of " + backticked(c.strings("accepted_instruments")) + "; a letter or police request is not enough");
   }
 }
 
@@ -127,7 +121,7 @@ void instr06(Context& c) {
     return;
   }
   c.review("/language", "the request is written in " + quote(*c.request.language) + ", which the platform does not accept",
-           "attach a translation into " + list_of(accepted));
+           "attach a translation into " + backticked(accepted));
 }
 
 }  // namespace

@@ -88,6 +88,9 @@ class Context {
 /// Wraps a user value in backticks for a message, cut to 80 characters.
 std::string quote(std::string_view value);
 
+/// A list of values for a message: `a`, `b`, `c`.
+std::string backticked(const std::vector<std::string>& values);
+
 /// The rules of each family (one file per family) and all of them in registry order.
 const std::vector<Rule>& authority_rules();
 const std::vector<Rule>& instrument_rules();
