@@ -70,6 +70,7 @@
   // --- calls from the app (EM_JS in src/app/platform_web.cpp) ----------------------------------
   window.rcGlue = {
     attach(ptr) { app = ptr; },
+    fail(text) { showError(text); },
     ready() {
       performance.mark('reqcheck-first-frame'); // read by bench/page.mjs
       $('loading').hidden = true;

@@ -8,10 +8,12 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -39,9 +41,15 @@ EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
 EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
+EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.fail(UTF8ToString(text)); });
 
 namespace reqcheck::app {
 namespace {
+
+/// A mouse button change waiting for its frame (see `on_mouse_button`).
+struct ButtonEvent {
+  int button, action, mods;
+};
 
 /// The loop's own state: the app, the window and what the canvas was last sized to.
 struct WebLoop {
@@ -50,7 +58,31 @@ struct WebLoop {
   int width = 0, height = 0;  ///< the canvas backbuffer, device pixels
   bool announced = false;     ///< glue.js was told that the first frame is drawn
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
+  std::vector<ButtonEvent> buttons;  ///< mouse button changes not yet given to ImGui
+  int button_wait = 0;               ///< frames the first of `buttons` has waited for its pointer position
 };
+
+/// A tap or a synthetic click moves the pointer and presses and releases the button within one
+/// frame; ImGui then presses a tab before it knows the tab is hovered. So button changes wait
+/// for the next frame and go to ImGui one per frame, after the pointer position they follow.
+void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+  auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
+  if (loop != nullptr) loop->buttons.push_back({button, action, mods});
+}
+
+void feed_one_button(WebLoop& loop) {
+  if (loop.buttons.empty()) return;
+  // wait (a frame or two at most) until ImGui has seen the pointer where the button changed
+  double x = 0, y = 0;
+  glfwGetCursorPos(loop.window, &x, &y);
+  const ImVec2 seen = ImGui::GetIO().MousePos;
+  const bool pointer_seen = seen.x == static_cast<float>(x) && seen.y == static_cast<float>(y);
+  if (!pointer_seen && ++loop.button_wait < 3) return;
+  loop.button_wait = 0;
+  const ButtonEvent e = loop.buttons.front();
+  loop.buttons.erase(loop.buttons.begin());
+  ImGui_ImplGlfw_MouseButtonCallback(loop.window, e.button, e.action, e.mods);
+}
 
 int clamp_len(std::size_t n) { return static_cast<int>(n > 0x7fffffff ? 0x7fffffff : n); }
 
@@ -81,6 +113,7 @@ void frame(void* arg) {
   WebLoop& loop = *static_cast<WebLoop*>(arg);
   fit_canvas(loop);
   tick(loop.app, emscripten_get_now() / 1000.0);
+  feed_one_button(loop);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -207,14 +240,22 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int l
 
 int main() {
   using namespace reqcheck::app;
-  if (!glfwInit()) return 1;
+  constexpr const char* no_webgl2 =
+      "This browser cannot draw the app (WebGL2 is off or missing). window.reqcheck.check still checks requests.";
+  if (!glfwInit()) {
+    rc_js_fail(no_webgl2);
+    return 1;
+  }
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   // Lives as long as the page: the browser's event loop drives it after main returns.
   auto* loop = new WebLoop();
   loop->window = glfwCreateWindow(1280, 800, "reqcheck", nullptr, nullptr);
-  if (loop->window == nullptr) return 1;
+  if (loop->window == nullptr) {
+    rc_js_fail(no_webgl2);
+    return 1;
+  }
   glfwMakeContextCurrent(loop->window);
 
   IMGUI_CHECKVERSION();
@@ -224,6 +265,8 @@ int main() {
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(loop->window, true);
+  glfwSetWindowUserPointer(loop->window, loop);
+  glfwSetMouseButtonCallback(loop->window, on_mouse_button);  // replaces the backend's, which it then feeds
   ImGui_ImplOpenGL3_Init("#version 300 es");
   io.SetClipboardTextFn = set_clipboard;  // after the backend, which installs its own
   io.GetClipboardTextFn = get_clipboard;

@@ -29,7 +29,12 @@ function expectedByName(file) {
 function expectedFor(path, name) {
   if (!haveCli) return { verdict: expectedByName(name), failed: null, review: null, source: 'file name' };
   const run = spawnSync(cliPath, ['check', path, '--format', 'json'], { encoding: 'utf8' });
-  const report = JSON.parse(run.stdout);
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch (err) {
+    throw new Error(`${cliPath} check ${path} gave no JSON report (exit ${run.status}): ${run.stderr || run.error}`);
+  }
   const count = (...st) => report.findings.filter((f) => st.includes(f.status)).length;
   return { verdict: report.verdict, failed: count('fail'), review: count('review', 'incomplete'), source: 'CLI', report };
 }
@@ -42,14 +47,10 @@ function assertSameVerdict(actual, expected, what) {
   }
 }
 
-/** A click with the button held for a moment, as a person clicks (ImGui reads one state per frame). */
+/** A click as fast as a tap (move, press and release at once), then time for a frame or two. */
 async function click(page, x, y) {
-  await page.mouse.move(x, y);
-  await page.waitForTimeout(60);
-  await page.mouse.down();
-  await page.waitForTimeout(60);
-  await page.mouse.up();
-  await page.waitForTimeout(60);
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(150);
 }
 
 /** Waits until #verdict matches `expected` (verdict and, when known, counts); returns it. */
@@ -225,6 +226,17 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     // the editor holds exactly what was typed (saved through Ctrl+S)
     const saved = await downloadText(page, () => page.keyboard.press('Control+s'));
     assert.equal(saved.text, typed);
+
+    // Ctrl+V in the editor inserts the system clipboard (the browser's paste event carries it to
+    // the app before ImGui handles the key): replace everything with a pasted request
+    const pasted = '{"schema": "reqcheck.request/1", "service": "telegram"}';
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+v');
+    await page.waitForTimeout(800);
+    const afterPaste = await downloadText(page, () => page.keyboard.press('Control+s'));
+    assert.equal(afterPaste.text, pasted);
   });
 
   it('reports invalid JSON with its location, keeps the text, and keeps working', { timeout: 60000 }, async () => {

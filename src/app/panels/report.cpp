@@ -72,26 +72,27 @@ void draw_banner(AppState& s) {
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   const float pad = style.FramePadding.x * 2;
-  ImGui::PushFont(s.fonts.large);
-  const float head_h = ImGui::GetFontSize();
-  ImGui::PopFont();
-  const float h = head_h + ImGui::GetTextLineHeight() * 2 + style.ItemSpacing.y * 2 + pad * 2;
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(verdict_color(r.verdict)), style.FrameRounding * 2);
+  // the text wraps at narrow widths, so it is drawn first and the background behind it after
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
   ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + w - pad * 2);
   ImGui::PushFont(s.fonts.large);
-  ImGui::TextUnformatted(verdict_headline(r.verdict));
+  ImGui::TextWrapped("%s", verdict_headline(r.verdict));
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(p0.x + w - pad - ImGui::GetWindowPos().x);
-  ImGui::TextUnformatted(verdict_subline(r.verdict));
-  ImGui::PopTextWrapPos();
+  ImGui::TextWrapped("%s", verdict_subline(r.verdict));
   const int* c = r.counts;
-  ImGui::Text("%d failed   %d review   %d incomplete   %d passed   %d not applicable", c[static_cast<int>(Status::fail)],
-              c[static_cast<int>(Status::review)], c[static_cast<int>(Status::incomplete)], c[static_cast<int>(Status::pass)],
-              c[static_cast<int>(Status::not_applicable)]);
+  ImGui::TextWrapped("%d failed   %d review   %d incomplete   %d passed   %d not applicable", c[static_cast<int>(Status::fail)],
+                     c[static_cast<int>(Status::review)], c[static_cast<int>(Status::incomplete)], c[static_cast<int>(Status::pass)],
+                     c[static_cast<int>(Status::not_applicable)]);
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
-  const float used = ImGui::GetItemRectMax().y - p0.y + pad;
-  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + std::max(h, used)));
+  const float h = ImGui::GetItemRectMax().y - p0.y + pad;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(verdict_color(r.verdict)), style.FrameRounding * 2);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + style.ItemSpacing.y));
   ImGui::Dummy(ImVec2(w, 0));
 }
 
@@ -111,16 +112,22 @@ void draw_filter(AppState& s) {
   constexpr Status order[] = {Status::fail, Status::review, Status::incomplete, Status::pass, Status::not_applicable};
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Show:");
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (Status st : order) {
     const int i = static_cast<int>(st);
-    ImGui::SameLine();
     char label[64];
     std::snprintf(label, sizeof label, "%s %s (%d)", status_icon(st), std::string(status_label(st)).c_str(), s.report.counts[i]);
+    // keep to the panel's width: a checkbox that would not fit starts a new line
+    ImGui::SameLine();
+    const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
     ImGui::PushStyleColor(ImGuiCol_Text, status_color(st));
     ImGui::Checkbox(label, &s.show_status[i]);
     ImGui::PopStyleColor();
   }
   ImGui::SameLine();
+  const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("fails first").x;
+  if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
   ImGui::Checkbox("fails first", &s.findings_by_severity);
 }
 
@@ -147,7 +154,9 @@ int severity_rank(Status st) {
 void draw_findings_table(AppState& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##findings", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 0))) return;
+  // the table takes the rest of the panel, but never less than a dozen lines (the panel scrolls then)
+  const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 12);
+  if (!ImGui::BeginTable("##findings", 4, flags, ImVec2(0, height))) return;
   const float icon_w = ImGui::CalcTextSize("incomplete").x + ImGui::GetFontSize();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, icon_w);
