@@ -1,18 +1,22 @@
 # The two commands of README.md, and the steps they are made of.
 #   make serve   install what is missing, build the page, serve it on 127.0.0.1
-#   make test    install what is missing, then every test suite: native, wasm, CLI, schema, browser
-# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, clean.
+#   make test    install what is missing, then every test suite: native, wasm, CLI, schema, parity,
+#                the suites under ASan+UBSan, a short fuzz run of every target, browser
+# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, fuzz-replay, clean.
 
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz clean
+.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz fuzz-replay clean
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory build/web/dist
 
-test: deps test-native test-web test-e2e
+# FUZZ_SECONDS: how long fuzz-replay runs each target (4 targets)
+FUZZ_SECONDS ?= 60
+
+test: deps test-native test-web test-asan fuzz-replay test-e2e
 	@echo "reqcheck: all test suites passed"
 
 deps:
@@ -29,7 +33,8 @@ web:
 test-native: native
 	ctest --preset native
 
-test-web: web
+# the parity test in the web preset compares with build/native/reqcheck
+test-web: native web
 	ctest --preset web
 
 test-e2e: native web
@@ -51,6 +56,9 @@ bench: native
 fuzz:
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
+
+fuzz-replay: fuzz
+	bash tests/fuzz/fuzz_replay.sh build/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build/native build/web build/asan build/fuzz

@@ -33,10 +33,18 @@
     return p;
   }
   /** Hands bytes (a file, a paste) to the app; they need not be UTF-8: the engine says so. */
+  // larger files are refused before they reach the wasm heap (src/app/app_state.hpp max_file_bytes)
+  const MAX_FILE_BYTES = 16 * 1024 * 1024;
+  function refuseLarge(name, size) {
+    const namePtr = allocString(name || '');
+    try { Module._rc_app_on_too_large(app, namePtr, size); } finally { Module._free(namePtr); }
+  }
   function sendBytes(kind, name, u8) {
     if (!app) return;
-    const namePtr = allocString(name || '');
+    if (u8.length > MAX_FILE_BYTES) return refuseLarge(name, u8.length);
     const dataPtr = Module._malloc(Math.max(1, u8.length));
+    if (!dataPtr) return refuseLarge(name, u8.length);
+    const namePtr = allocString(name || '');
     heap().set(u8, dataPtr);
     try {
       Module._rc_app_on_file(app, kind, namePtr, dataPtr, u8.length);
@@ -174,6 +182,7 @@
   $('file-input').addEventListener('change', async (e) => {
     const file = e.target.files && e.target.files[0];
     if (!file) return;
+    if (file.size > MAX_FILE_BYTES) return refuseLarge(file.name, file.size);
     const buf = new Uint8Array(await file.arrayBuffer());
     sendBytes(pendingKind, file.name, buf);
   });
@@ -214,7 +223,8 @@
     if (!dt) return;
     if (dt.files && dt.files.length) {
       const file = dt.files[0];
-      sendBytes(INCOMING.drop, file.name, new Uint8Array(await file.arrayBuffer()));
+      if (file.size > MAX_FILE_BYTES) refuseLarge(file.name, file.size);
+      else sendBytes(INCOMING.drop, file.name, new Uint8Array(await file.arrayBuffer()));
     } else {
       const text = dt.getData('text/plain');
       if (text) sendText(INCOMING.drop, 'dropped.json', text);

@@ -74,14 +74,13 @@ ReportView read_report(std::string text) {
       f.help = str_of(item, "help");
       f.pointer = str_of(item, "pointer");
       f.legal_ref = str_of(item, "legal_ref");
-      // the location of an unreadable input: top-level line/column, or a nested object
-      f.line = int_of(item, "line");
+      f.line = int_of(item, "line");  // where an unreadable input went wrong
       f.column = int_of(item, "column");
-      for (const char* key : {"location", "position"}) {
-        if (f.line == 0 && item.is_object() && item.contains(key)) {
-          f.line = int_of(item[key], "line");
-          f.column = int_of(item[key], "column");
-        }
+      // a finding on an imported request is positioned in the HI-1 message, not in the editor
+      f.source = str_of(item, "source");
+      if (!f.source.empty()) {
+        f.source_line = f.line;
+        f.line = f.column = 0;
       }
       if (f.line > 0 && view.first_located < 0) view.first_located = static_cast<int>(view.findings.size());
       view.counts[static_cast<int>(f.status)] += 1;
@@ -150,10 +149,9 @@ std::string pack_text_for_check(const AppState& s) {
 }
 
 /// True when `text` is a JSON object whose `schema` names a policy pack.
+/// A pack file, even a broken one: it names the pack schema near its start.
 bool looks_like_pack(std::string_view text) {
-  json doc = json::parse(text, nullptr, false);
-  if (!doc.is_object()) return false;
-  return str_of(doc, "schema").rfind("reqcheck.pack/", 0) == 0;
+  return text.substr(0, 512).find("\"reqcheck.pack/") != std::string_view::npos;
 }
 
 }  // namespace
@@ -234,8 +232,9 @@ void init_app(AppState& s) {
   }
 }
 
-void set_request(AppState& s, std::string text, std::string name) {
+void set_request(AppState& s, std::string text, std::string name, std::string hi1_source) {
   s.request_text = std::move(text);
+  s.hi1_source = std::move(hi1_source);
   s.request_name = std::move(name);
   s.editor_generation += 1;
   s.selected_finding = -1;
@@ -345,6 +344,7 @@ void run_check(AppState& s) {
   s.check_pending = false;
   CheckOptions options;
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
+  options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
   const std::string pack = pack_text_for_check(s);
   std::vector<std::string> parts = split_batch(s.request_text);
   s.batch.clear();
@@ -369,9 +369,15 @@ void tick(AppState& s, double now) {
   if (s.check_pending && now - s.last_edit_time >= check_debounce_s) run_check(s);
 }
 
+void refuse_file(AppState& s, const std::string& name, double bytes) {
+  char size[32];
+  std::snprintf(size, sizeof size, "%.1f MB", bytes / (1024.0 * 1024.0));
+  set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (16 MB); your request was kept.", true);
+}
+
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   if (name.empty()) name = kind == Incoming::paste ? "pasted.json" : "request.json";
-  const bool as_pack = kind == Incoming::pack || ((kind == Incoming::drop || kind == Incoming::paste) && looks_like_pack(bytes));
+  const bool as_pack = kind == Incoming::pack || looks_like_pack(bytes);
   if (as_pack) {
     load_user_pack(s, std::move(bytes), std::move(name));
     return;
@@ -383,7 +389,9 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
   // returns any other text unchanged), so that what HI-1 cannot carry can be added in the form
   std::string converted = hi1_to_request_json(bytes);
+  std::string hi1_source;
   if (!converted.empty() && converted != bytes) {
+    hi1_source = bytes;
     set_notice(s, "Imported " + name + " (ETSI HI-1) as a request: add what HI-1 cannot carry, such as offences and target roles.");
     const std::size_t dot = name.find('.');
     name = (dot == std::string::npos ? name : name.substr(0, dot)) + ".request.json";
@@ -393,7 +401,7 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   }
   s.request_view = RequestView::editor;
   s.request_view_switch = true;
-  set_request(s, std::move(bytes), std::move(name));
+  set_request(s, std::move(bytes), std::move(name), std::move(hi1_source));
 }
 
 bool load_user_pack(AppState& s, std::string text, std::string name) {

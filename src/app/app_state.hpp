@@ -26,6 +26,8 @@ struct Finding {
   Status status = Status::unknown;
   int line = 0;    ///< 1-based line of an `INPUT` finding in the request text, 0 when not given
   int column = 0;  ///< 1-based column (bytes) of that finding, 0 when not given
+  std::string source;    ///< the HI-1 element of an imported request's finding (empty: none)
+  int source_line = 0;   ///< that element's line in the HI-1 message (not in the editor's text)
 };
 
 /// One deadline of the last report (`{name, due, basis}`).
@@ -92,6 +94,7 @@ struct AppState {
   // --- the request -----------------------------------------------------------------------
   std::string request_text;           ///< the editor's text, never discarded on errors
   std::string request_name;           ///< file name shown in the title and used on save
+  std::string hi1_source;             ///< the HI-1 message the request was imported from (empty: none)
   std::uint32_t editor_generation = 0;  ///< bumped when the text is replaced from outside the editor
   EditorJump editor_jump;
   std::uint32_t editor_seen_selection = 0;  ///< last `Selection::serial` the editor acted on
@@ -157,8 +160,16 @@ inline constexpr double check_debounce_s = 0.25;
 /// then checks it.
 void init_app(AppState& s);
 
-/// Replaces the request text (a file, a sample, a paste) and checks it at once.
-void set_request(AppState& s, std::string text, std::string name);
+/// Largest file the page reads, in bytes (a batch of many requests; one request may have 4 MiB).
+/// Larger files are refused before they reach the wasm heap.
+inline constexpr double max_file_bytes = 16.0 * 1024 * 1024;
+
+/// Says in the status bar that a file of `bytes` bytes was not read; the request is kept.
+void refuse_file(AppState& s, const std::string& name, double bytes);
+
+/// Replaces the request text (a file, a sample, a paste) and checks it at once. `hi1_source`:
+/// the ETSI HI-1 message the text was converted from, kept so that findings name its elements.
+void set_request(AppState& s, std::string text, std::string name, std::string hi1_source = {});
 
 /// Notes an edit made in the editor; the check runs `check_debounce_s` later.
 void note_edit(AppState& s);

@@ -184,6 +184,13 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, 
   receive(loop.app, static_cast<Incoming>(kind), name != nullptr ? name : "", std::move(bytes));
 }
 
+/// A file the page refused to read because it is larger than `max_file_bytes`: says so in the
+/// status bar and keeps the request that is loaded.
+EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, double bytes) {
+  if (app == nullptr) return;
+  reqcheck::app::refuse_file(static_cast<WebLoop*>(app)->app, name != nullptr ? name : "", bytes);
+}
+
 /// A command from the page: the keyboard shortcuts the browser would otherwise take
 /// (glue.js catches them so that the file picker opens within the key press): 1 open (Ctrl+O),
 /// 2 save (Ctrl+S), 3 check now (Ctrl+Enter), 4 print (Ctrl+P), 5 download the report as JSON

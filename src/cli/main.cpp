@@ -27,14 +27,29 @@ int exit_code(const std::string& verdict) {
 /// Rank of exit codes for a batch: 2 > 1 > 3 > 0.
 int severity(int code) { return code == kExitInvalid ? 3 : code == kExitFails ? 2 : code == kExitReview ? 1 : 0; }
 
-std::optional<std::string> read_input(const std::string& path) {
+/// Largest file read, in bytes: a batch of up to 1,000 requests (one request may have 4 MiB).
+constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+
+/// Reads a file (or stdin for `-`); on failure says why in `error`.
+std::optional<std::string> read_input(const std::string& path, std::string* error = nullptr) {
   std::ostringstream ss;
   if (path == "-") {
     ss << std::cin.rdbuf();
     return ss.str();
   }
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  std::string why;
+  if (ec || !std::filesystem::exists(status)) why = "no such file";
+  else if (std::filesystem::is_directory(status)) why = "it is a directory; give the request files in it";
+  else if (std::filesystem::file_size(path, ec) > kMaxFileBytes)
+    why = "it is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB, more than a batch of requests holds";
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (why.empty() && !in) why = "permission denied or unreadable";
+  if (!why.empty()) {
+    if (error) *error = why;
+    return std::nullopt;
+  }
   ss << in.rdbuf();
   return ss.str();
 }
@@ -69,9 +84,10 @@ int run_check(const CheckArgs& a) {
   std::vector<Item> items;
   bool batch = a.files.size() > 1;
   for (const auto& file : a.files) {
-    auto text = read_input(file);
+    std::string why;
+    auto text = read_input(file, &why);
     if (!text) {
-      std::cerr << "reqcheck: cannot read " << file << "\n";
+      std::cerr << "reqcheck: cannot read " << file << ": " << why << "\n";
       return kExitInvalid;
     }
     auto requests = reqcheck::split_batch(*text);

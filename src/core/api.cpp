@@ -40,6 +40,8 @@ Finding diagnostic_finding(const parse::Diagnostic& d, std::string_view rule, st
   return f;
 }
 
+std::string quote_value(const std::string& v) { return "`" + v + "`"; }
+
 std::string finish(Report& r) {
   report::sort_findings(r.findings);
   r.verdict = report::verdict_of(r.findings);
@@ -65,9 +67,10 @@ std::optional<ident::TimeValue> checking_time(const CheckOptions& options, Repor
 }
 
 void add_deadlines(const model::Request& q, const ident::TimeValue& received, Report& r) {
-  if (q.emergency && q.emergency->deadline_hours) {
+  // a deadline beyond a century is no deadline; checked before converting, which would overflow
+  if (q.emergency && q.emergency->deadline_hours && *q.emergency->deadline_hours < 24.0 * 365 * 100) {
     const auto due = received.instant + std::chrono::milliseconds(static_cast<std::int64_t>(*q.emergency->deadline_hours * 3600000.0));
-    if (*q.emergency->deadline_hours < 24.0 * 365 * 100) r.deadlines.push_back({"emergency response requested", ident::format_utc(due), "/emergency/deadline_hours"});
+    r.deadlines.push_back({"emergency response requested", ident::format_utc(due), "/emergency/deadline_hours"});
   }
   if (q.instrument && q.instrument->valid_until) r.deadlines.push_back({"instrument expires", q.instrument->valid_until->text, "/instrument/valid_until"});
   if (q.non_disclosure && q.non_disclosure->requested.value_or(false) && q.non_disclosure->until)
@@ -76,7 +79,7 @@ void add_deadlines(const model::Request& q, const ident::TimeValue& received, Re
 
 /// Points the findings of an imported request at the HI-1 elements they are about, and says
 /// which fields the liaison must supply.
-void attach_sources(const import::ImportedRequest& imported, Report& r) {
+void attach_sources(const import::ImportedRequest& imported, std::string_view request_text, Report& r) {
   for (auto& f : r.findings) {
     if (const auto* src = imported.source_of(f.pointer)) {
       f.source = src->path;
@@ -86,8 +89,11 @@ void attach_sources(const import::ImportedRequest& imported, Report& r) {
       f.line = f.column = 0;  // positions in the converted text mean nothing to the user
     }
   }
+  // only what the request (perhaps completed by the liaison since the import) still lacks
+  const auto current = nlohmann::json::parse(request_text, nullptr, false);
   std::string missing;
-  for (const auto& m : imported.missing) missing += (missing.empty() ? "`" : ", `") + m + "`";
+  for (const auto& m : imported.missing)
+    if (!current.is_object() || !current.contains(nlohmann::json::json_pointer(m))) missing += (missing.empty() ? "`" : ", `") + m + "`";
   r.notes.push_back("imported from an ETSI TS 103 120 (HI-1) message; findings name the HI-1 element in `source`");
   if (!missing.empty())
     r.notes.push_back("HI-1 does not carry " + missing + ": supply them (in the form, or in the converted request) to complete the check");
@@ -106,7 +112,14 @@ std::string check_impl(std::string_view text, std::string_view pack_text, const 
     return finish(r);
   }
   const bool hi1 = options.from == "hi1" || (options.from.empty() && import::looks_like_hi1(text));
-  if (!hi1) return check_request(text, pack_text, options, text, nullptr);
+  if (!hi1) {
+    if (!options.hi1_source.empty()) {  // a request converted from an HI-1 message, perhaps completed since
+      auto origin = import::import_hi1(options.hi1_source);
+      if (origin.errors.empty() && origin.requests.size() == 1)
+        return check_request(text, pack_text, options, text, &origin.requests[0]);
+    }
+    return check_request(text, pack_text, options, text, nullptr);
+  }
   auto imported = import::import_hi1(text);
   if (imported.errors.empty() && imported.requests.size() == 1) {
     const std::string converted = imported.requests[0].request.dump(2);
@@ -141,7 +154,7 @@ std::string check_request(std::string_view request_text, std::string_view pack_t
   auto read = parse::read_request(request_text);
   for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
   if (!read.request || parse::has_errors(read.diagnostics)) {
-    if (imported) attach_sources(*imported, r);
+    if (imported) attach_sources(*imported, request_text, r);
     return finish(r);
   }
   const model::Request& q = *read.request;
@@ -150,6 +163,11 @@ std::string check_request(std::string_view request_text, std::string_view pack_t
   if (q.received_at) {
     received = *q.received_at;
     r.received_at = q.received_at->text;
+    if (received.instant > now->instant) {
+      parse::Diagnostic d{"/received_at", 0, 0, "`received_at` " + quote_value(received.text) + " is after the checking time " + now->text,
+                          "give the time the platform actually received the request; deadlines and validity count from it", true};
+      r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+    }
   } else {
     r.received_at_defaulted = true;
     r.notes.push_back("`received_at` is not given: the checking time " + now->text + " stands in for it");
@@ -207,7 +225,7 @@ std::string check_request(std::string_view request_text, std::string_view pack_t
   }
   for (auto& f : findings) r.findings.push_back(std::move(f));
   add_deadlines(q, received, r);
-  if (imported) attach_sources(*imported, r);
+  if (imported) attach_sources(*imported, request_text, r);
   return finish(r);
 }
 

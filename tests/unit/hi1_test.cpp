@@ -99,4 +99,16 @@ TEST_CASE("an HI-1 message converts to an editable reqcheck request") {
   request["targets"][0]["role"] = "suspect";  // what a liaison supplies in the form
   CHECK(testsupport::status_of(testsupport::check(request.dump()), "SUBJ-03") == "pass");
   CHECK(reqcheck::hi1_to_request_json("{\"schema\": 1}") == "{\"schema\": 1}");
+
+  // checked with its origin, the completed request still names the HI-1 elements
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  o.hi1_source = read_file(kSourceDir / (kMessage + ".xml"));
+  const auto report = json::parse(reqcheck::check_json(request.dump(2), "", o));
+  bool sourced = false;
+  for (const auto& f : report["findings"])
+    if (f["pointer"] == "/instrument/type") sourced = f.value("source", "").find("AuthorisationLegalType") != std::string::npos;
+  CHECK(sourced);
+  CHECK(report["notes"].dump().find("/targets/0/role") == std::string::npos);  // supplied
+  CHECK(report["notes"].dump().find("/case/offences") != std::string::npos);   // still missing
 }

@@ -203,6 +203,7 @@ void draw_findings_table(AppState& s) {
     }
     if (f.line > 0) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
     if (!f.pointer.empty()) ImGui::TextDisabled("%s", f.pointer.c_str());
+    if (!f.source.empty()) ImGui::TextDisabled("HI-1: %s (line %d)", f.source.c_str(), f.source_line);
     ImGui::TableSetColumnIndex(3);
     ImGui::TextWrapped("%s", f.legal_ref.c_str());
     ImGui::PopID();

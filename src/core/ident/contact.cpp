@@ -17,7 +17,9 @@ IdentResult e164(std::string_view text) {
     else if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
     else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') separators = true;
     else
-      return IdentResult{false, {}, "`" + std::string(text) + "` is not an E.164 phone number: `" + std::string(1, c) + "` is not allowed",
+      return IdentResult{false, {}, "`" + std::string(text) + "` is not an E.164 phone number: " +
+                                        (static_cast<unsigned char>(c) >= 0x80 ? std::string("non-ASCII characters (such as other scripts' digits) are")
+                                                                              : "`" + std::string(1, c) + "` is") + " not allowed",
                          "write the number as `+` followed by country code and number, e.g. `+4930123456`"};
   }
   // E.164 is digits only: separators are refused (not silently removed) but the fix is shown.

@@ -64,7 +64,8 @@ std::optional<TimeValue> parse_rfc3339(std::string_view s, TimeError* error) {
     if (pos == start) return fail(error, "expected digits after the decimal point");
     for (size_t k = pos - start; k < 3; ++k) millis *= 10;
   }
-  if (sec == 60) {  // a leap second: the last representable instant of that minute
+  const bool leap = sec == 60;
+  if (leap) {  // read as the last representable instant of that minute
     sec = 59;
     millis = 999;
   }
@@ -85,6 +86,14 @@ std::optional<TimeValue> parse_rfc3339(std::string_view s, TimeError* error) {
   const auto local = v.day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{sec} + ms{millis};
   v.instant = local - std::chrono::minutes{offset};
   v.offset_minutes = offset;
+  if (leap) {  // leap seconds are inserted only after 23:59:59 UTC at the end of June or December
+    const auto utc = date::year_month_day{date::floor<date::days>(v.instant)};
+    const auto tod = v.instant - date::floor<date::days>(v.instant);
+    const bool end_of_half = (utc.month() == date::June && utc.day() == date::day{30}) ||
+                             (utc.month() == date::December && utc.day() == date::day{31});
+    if (!end_of_half || tod < std::chrono::hours{23} + std::chrono::minutes{59})
+      return fail(error, "second 60 (a leap second) exists only at 23:59:60 UTC on 30 June or 31 December");
+  }
   return v;
 }
 

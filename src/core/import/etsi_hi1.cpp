@@ -305,39 +305,46 @@ std::vector<std::string> split_hi1(std::string_view text) {
   if (!imported.errors.empty() || imported.requests.size() <= 1) return {std::string(text)};
   const std::size_t n = imported.requests.size();
   std::vector<std::string> parts;
+  // The other authorisations' ActionRequests become empty placeholders, so that every remaining
+  // element keeps its path (ActionRequest[k]) and, in XML, its line and column.
   for (std::size_t keep = 0; keep < n; ++keep) {
     if (imported.form == Hi1Form::json) {
       auto j = nlohmann::json::parse(text, nullptr, false);
       auto& list = j["HI1Message"]["Payload"]["RequestPayload"]["ActionRequests"]["ActionRequest"];
-      nlohmann::json kept = nlohmann::json::array();
       std::size_t auth_index = 0;
       for (auto& a : list) {
         const auto* obj = a.contains("CREATE") && a["CREATE"].contains("HI1Object") ? &a["CREATE"]["HI1Object"] : nullptr;
         const bool is_auth = obj && obj->is_object() && obj->value("@xsi:type", "").find("AuthorisationObject") != std::string::npos;
-        if (!is_auth || auth_index++ == keep) kept.push_back(a);
+        if (is_auth && auth_index++ != keep) a = nlohmann::json::object();
       }
-      list = kept;
       parts.push_back(j.dump(2));
-    } else {
-      pugi::xml_document doc;
-      doc.load_buffer(text.data(), text.size());
-      std::size_t auth_index = 0;
-      std::vector<pugi::xml_node> drop;
-      for (auto node : doc.select_nodes("//*[local-name()='ActionRequest']")) {
-        auto obj = node.node().select_node(".//*[local-name()='HI1Object']").node();
-        bool is_auth = false;
-        for (auto a : obj.attributes())
-          if (std::string_view(a.value()).find("AuthorisationObject") != std::string_view::npos) is_auth = true;
-        if (is_auth && auth_index++ != keep) drop.push_back(node.node());
-      }
-      for (auto& d : drop) d.parent().remove_child(d);
-      struct Writer : pugi::xml_writer {
-        std::string s;
-        void write(const void* data, size_t size) override { s.append(static_cast<const char*>(data), size); }
-      } w;
-      doc.save(w, "", pugi::format_raw);
-      parts.push_back(std::move(w.s));
+      continue;
     }
+    pugi::xml_document doc;
+    doc.load_buffer(text.data(), text.size());
+    std::size_t auth_index = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> drop;  // byte ranges of whole elements
+    for (auto node : doc.select_nodes("//*[local-name()='ActionRequest']")) {
+      const auto el = node.node();
+      const auto obj = el.select_node(".//*[local-name()='HI1Object']").node();
+      bool is_auth = false;
+      for (auto a : obj.attributes())
+        if (std::string_view(a.value()).find("AuthorisationObject") != std::string_view::npos) is_auth = true;
+      if (!is_auth || auth_index++ == keep) continue;
+      const std::size_t begin = text.rfind('<', static_cast<std::size_t>(el.offset_debug()));
+      const std::string close = "</" + std::string(el.name()) + ">";
+      const std::size_t end = text.find(close, begin);
+      if (begin == std::string_view::npos || end == std::string_view::npos) return {std::string(text)};
+      drop.emplace_back(begin, end + close.size());
+    }
+    std::string part(text);
+    for (auto it = drop.rbegin(); it != drop.rend(); ++it) {
+      const auto removed = std::string_view(part).substr(it->first, it->second - it->first);
+      const auto name = text.substr(it->first + 1, text.find_first_of(" \t\r\n>", it->first) - it->first - 1);
+      part.replace(it->first, it->second - it->first,
+                   "<" + std::string(name) + "/>" + std::string(static_cast<std::size_t>(std::count(removed.begin(), removed.end(), '\n')), '\n'));
+    }
+    parts.push_back(std::move(part));
   }
   return parts;
 }

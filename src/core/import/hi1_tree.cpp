@@ -2,6 +2,7 @@
 // the engine's located reader). Recursion is bounded by parse::kMaxDepth levels.
 #include "import/hi1_tree.hpp"
 
+#include <cstdint>
 #include <map>
 
 #include <pugixml.hpp>
@@ -131,11 +132,37 @@ bool read_json_node(const nlohmann::json& v, const std::string& name, const std:
   return true;
 }
 
+/// Offset of the first byte that is not well-formed UTF-8, or npos. pugixml does not check the
+/// encoding, and the converted request must be valid UTF-8 JSON.
+std::size_t first_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    const std::uint32_t cp = len == 1 ? c
+                             : len == 2 ? ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3F)
+                             : len == 3 ? ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3F)
+                                        : ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3F);
+    const std::uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : len == 4 ? 0x10000 : 0;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;  // overlong, out of range, surrogate
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 Hi1Tree read_xml(std::string_view text) {
   Hi1Tree tree;
   tree.form = Hi1Form::xml;
   parse::Locations loc;
   loc.set_text(text);
+  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    const auto [line, col] = loc.line_column(bad);
+    tree.errors.push_back(error(line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
+                                "save the message as UTF-8"));
+    return tree;
+  }
   pugi::xml_document doc;
   const auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   if (!result) {
@@ -151,6 +178,13 @@ Hi1Tree read_xml(std::string_view text) {
                                   "remove the DOCTYPE: entity declarations are refused, so no entity is expanded or fetched"));
       return tree;
     }
+  }
+  int roots = 0;
+  for (auto n : doc.children()) roots += n.type() == pugi::node_element;
+  if (roots > 1) {
+    tree.errors.push_back(error(1, 1, "the XML has " + std::to_string(roots) + " root elements; a message has one",
+                                "remove what follows `</HI1Message>`"));
+    return tree;
   }
   const auto root = doc.document_element();
   if (std::string_view(local_name(root.name())) != "HI1Message") {

@@ -61,9 +61,11 @@ class LocatingHandler : public nlohmann::json_sax<json> {
   bool number_unsigned(number_unsigned_t) override { return scalar(); }
   bool number_float(number_float_t, const string_t&) override { return scalar(); }
   bool string(string_t& s) override {
-    if (s.size() > kMaxStringBytes)
+    if (s.size() > kMaxStringBytes) {
+      doc_.locations.add_value(child_pointer(), skip(last_end_));  // point at the string, not its member name
       return limit(child_pointer(), "a string of " + std::to_string(s.size()) + " bytes is longer than the limit of " +
                                         std::to_string(kMaxStringBytes) + " bytes");
+    }
     return scalar();
   }
   bool binary(binary_t&) override { return scalar(); }
@@ -231,6 +233,17 @@ JsonDocument read_json(std::string_view text) {
   JsonDocument doc;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   doc.locations.set_text(text);
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') ||
+                           text[0] == '\0' || text[1] == '\0')) {
+    doc.diagnostics.push_back({"", 1, 1, "the file is UTF-16 (or another encoding with NUL bytes), not UTF-8",
+                               "save it as UTF-8 (most editors: Save as… → Encoding: UTF-8)", false});
+    return doc;
+  }
+  // nlohmann's lexer would silently skip one more byte order mark
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    doc.diagnostics.push_back({"", 1, 1, "the text starts with two byte order marks", "save the file as UTF-8 with at most one byte order mark", false});
+    return doc;
+  }
   if (text.size() > kMaxInputBytes) {
     doc.diagnostics.push_back({"", 1, 1,
                                "the input is " + std::to_string(text.size()) + " bytes, more than the limit of " +

@@ -53,7 +53,7 @@ const char* verdict_words(const std::string& v) {
   if (v == "meets_criteria") return "meets the criteria — it qualifies for the platform's legal analysis; the platform may still decline";
   if (v == "needs_review") return "needs review — fix or confirm the findings marked review or incomplete";
   if (v == "does_not_meet") return "does not meet the criteria — fix the failed findings before sending";
-  return "invalid input — the request could not be read";
+  return "invalid input — the request (or the policy pack) could not be read";
 }
 
 const char* status_mark(const std::string& s) {
@@ -90,8 +90,8 @@ std::string report_to_markdown(std::string_view report_json) {
     std::string where = str(f, "pointer").empty() ? "(request)" : str(f, "pointer");
     if (!str(f, "source").empty()) where += " ← " + str(f, "source");
     if (f.contains("line")) where += " (line " + std::to_string(f["line"].get<int>()) + ", column " + std::to_string(f["column"].get<int>()) + ")";
-    out += "| " + std::string(status_mark(str(f, "status"))) + " | " + md(str(f, "rule")) + " " + md(str(f, "title")) + " | `" +
-           md(where) + "` | " + md(str(f, "message")) + " | " + md(str(f, "help")) + " | " + md(str(f, "legal_ref")) + " |\n";
+    out += "| " + std::string(status_mark(str(f, "status"))) + " | " + md(str(f, "rule")) + " " + md(str(f, "title")) + " | " +
+           md("`" + where + "`") + " | " + md(str(f, "message")) + " | " + md(str(f, "help")) + " | " + md(str(f, "legal_ref")) + " |\n";
   }
   if (!(*j)["deadlines"].empty()) {
     out += "\n## Deadlines\n\n| what | due | basis |\n|---|---|---|\n";

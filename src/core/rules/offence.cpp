@@ -53,8 +53,11 @@ void off02(Context& c) {
       c.review(ptr, quote(*o.category) + " is not clearly a violation of the Terms of Service",
                "describe the conduct and the Terms of Service clause it breaches; the platform's legal team decides");
     } else {
-      c.fail(ptr, quote(*o.category) + " is not a violation of the Terms of Service the platform discloses for",
-             "the platform discloses only for criminal activity that violates its Terms of Service; protected expression does not qualify");
+      std::vector<std::string> covered;
+      for (const auto& [category, clause] : tos) covered.push_back(category);
+      c.fail(ptr, quote(*o.category) + " is not an offence the policy in force discloses data for",
+             "the policy in force discloses only for " + backticked(covered) +
+                 " (criminal activity that violates the Terms of Service; protected expression never qualifies)");
     }
   }
 }

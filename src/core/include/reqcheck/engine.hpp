@@ -22,6 +22,10 @@ struct CheckOptions {
   /// `HI1Message`, else reqcheck.request/1); `hi1` forces the ETSI TS 103 120 importer;
   /// `reqcheck` forces the native format. Any other value gives an `invalid_input` report.
   std::string from;
+  /// The ETSI HI-1 message a reqcheck request was converted from (`hi1_to_request_json`), if
+  /// any: findings on values that came from it name their HI-1 element as `source`, and the
+  /// report lists what HI-1 did not carry and the request still lacks. Empty: none.
+  std::string hi1_source;
 };
 
 /// Checks one request against a policy pack. The request text is JSON of `reqcheck.request/1`
