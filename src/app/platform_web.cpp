@@ -188,7 +188,7 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, 
 /// status bar and keeps the request that is loaded.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, double bytes) {
   if (app == nullptr) return;
-  reqcheck::app::refuse_file(static_cast<WebLoop*>(app)->app, name != nullptr ? name : "", bytes);
+  reqcheck::app::refuse_file(static_cast<reqcheck::app::WebLoop*>(app)->app, name != nullptr ? name : "", bytes);
 }
 
 /// A command from the page: the keyboard shortcuts the browser would otherwise take
