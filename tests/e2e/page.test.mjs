@@ -435,6 +435,25 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     }
   });
 
+  it('never interprets HTML or script in a request: not on the page, the print view or the Markdown', { timeout: 60000 }, async () => {
+    const hostile = JSON.stringify({
+      schema: 'reqcheck.request/1', received_at: '2026-11-20T09:30:00Z', service: 'telegram',
+      targets: [{ type: 'username', value: '<img src=x onerror="window.__pwned=1">', role: 'suspect' }],
+      case: { offences: [{ category: 'fraud', provision: '</script><script>window.__pwned=2</script>' }] },
+    });
+    await page.evaluate((text) => window.reqcheck.load(text), hostile);
+    await page.waitForFunction(() => document.getElementById('verdict').dataset.verdict === 'does_not_meet', null, { timeout: 15000 });
+    const md = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('markdown')));
+    assert.ok(md.text.includes('onerror'), 'the Markdown report shows the value');
+    assert.ok(!md.text.includes('<img') && !md.text.includes('</script>'), 'the Markdown report escapes HTML');
+    await page.evaluate(() => { window.print = () => { window.__printed = true; }; window.__printed = false; });
+    await page.keyboard.press('Control+p');
+    await page.waitForFunction(() => window.__printed === true, null, { timeout: 5000 });
+    assert.ok((await page.textContent('#print-view')).includes('onerror'), 'the print view shows the value as text');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#print-view img, #print-view script').length), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script from the request ran');
+  });
+
   it('connects to nothing but its own files and writes no storage', { timeout: 60000 }, async () => {
     // a server on another origin (another port) that the page must not reach
     const other = await serve();
