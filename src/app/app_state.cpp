@@ -257,43 +257,6 @@ void apply_form(AppState& s) {
 
 namespace {
 
-/// Where each element of a batch starts in the text: the opening brace of each array element,
-/// or the first character of each non-empty line. Navigation only; the core splits the batch.
-std::vector<std::size_t> batch_element_offsets(std::string_view text, bool is_array, std::size_t count) {
-  std::vector<std::size_t> offsets;
-  if (is_array) {
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size() && offsets.size() < count; ++i) {
-      const char c = text[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        if (depth == 1) offsets.push_back(i);
-        ++depth;
-      } else if (c == ']' || c == '}') {
-        --depth;
-      } else if (depth == 1 && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t' &&
-                 (offsets.empty() || text[i - 1] == ',' || text[i - 1] == ' ' || text[i - 1] == '\n')) {
-        offsets.push_back(i);  // a scalar element
-      }
-    }
-  } else {
-    std::size_t i = 0;
-    while (i < text.size() && offsets.size() < count) {
-      std::size_t end = text.find('\n', i);
-      if (end == std::string_view::npos) end = text.size();
-      if (text.substr(i, end - i).find_first_not_of(" \t\r") != std::string_view::npos) offsets.push_back(i);
-      i = end + 1;
-    }
-  }
-  offsets.resize(count, 0);
-  return offsets;
-}
-
 int verdict_rank(std::string_view v) {
   if (v == "invalid_input") return 3;
   if (v == "does_not_meet") return 2;
@@ -346,14 +309,17 @@ void run_check(AppState& s) {
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
   options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
   const std::string pack = pack_text_for_check(s);
-  std::vector<std::string> parts = split_batch(s.request_text);
+  const std::vector<BatchPart> parts = split_batch(s.request_text);
   s.batch.clear();
-  s.batch_offsets.clear();
+  s.batch_spans.clear();
   if (parts.size() > 1) {
-    for (const std::string& part : parts) s.batch.push_back(read_report(check_json(part, pack, options)));
-    const std::size_t first = s.request_text.find_first_not_of(" \t\r\n");
-    s.batch_is_array = first != std::string::npos && s.request_text[first] == '[';
-    s.batch_offsets = batch_element_offsets(s.request_text, s.batch_is_array, s.batch.size());
+    for (const BatchPart& part : parts) {
+      CheckOptions part_options = options;  // the report's lines are then the editor's
+      part_options.first_line = part.line;
+      part_options.first_column = part.column;
+      s.batch.push_back(read_report(check_json(part.text, pack, part_options)));
+      s.batch_spans.push_back({part.offset, part.length});
+    }
     show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.size()) - 1));
   } else {
     s.batch_index = 0;

@@ -110,8 +110,8 @@ struct AppState {
   // --- the report --------------------------------------------------------------------------
   ReportView report;                 ///< the report shown: the request's, or the chosen batch element's
   std::vector<ReportView> batch;     ///< one report per request when the text is a batch (else empty)
-  std::vector<std::size_t> batch_offsets;  ///< where each batch element starts in `request_text`
-  bool batch_is_array = false;       ///< a JSON array (else NDJSON, one request per line)
+  /// Where each batch element lies in `request_text`: byte offset and length (`BatchPart`).
+  std::vector<std::pair<std::size_t, std::size_t>> batch_spans;
   int batch_index = 0;               ///< the batch element whose report is shown
   bool show_status[status_count] = {true, true, true, true, true, true};  ///< report filter
   bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)

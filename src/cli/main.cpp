@@ -90,10 +90,14 @@ int run_check(const CheckArgs& a) {
       std::cerr << "reqcheck: cannot read " << file << ": " << why << "\n";
       return kExitInvalid;
     }
-    auto requests = reqcheck::split_batch(*text);
+    const auto requests = reqcheck::split_batch(*text);
     batch |= requests.size() > 1;
-    for (std::size_t i = 0; i < requests.size(); ++i)
-      items.push_back({requests.size() > 1 ? file + "#" + std::to_string(i + 1) : file, reqcheck::check_json(requests[i], pack_text, options)});
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      auto part_options = options;  // lines and columns name the file's, not the element's
+      part_options.first_line = requests[i].line;
+      part_options.first_column = requests[i].column;
+      items.push_back({requests.size() > 1 ? file + "#" + std::to_string(i + 1) : file, reqcheck::check_json(requests[i].text, pack_text, part_options)});
+    }
   }
   int worst = kExitMeets;
   std::map<std::string, int> counts;

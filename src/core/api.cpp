@@ -1,6 +1,7 @@
 // check_json and the other entry points of engine.hpp: read the request, choose and load the
 // pack, run every rule of the pack, assemble the report. Never throws: an exception that
 // escapes a rule is a bug, reported as a PACK failure rather than a crash or a pass.
+#include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,15 @@ Finding diagnostic_finding(const parse::Diagnostic& d, std::string_view rule, st
 }
 
 std::string quote_value(const std::string& v) { return "`" + v + "`"; }
+
+/// A diagnostic's place in the request text moved to its place in the file the text came from
+/// (a batch element starts at `options.first_line`, `first_column`).
+parse::Diagnostic in_file(parse::Diagnostic d, const CheckOptions& options) {
+  if (d.line <= 0) return d;
+  if (d.line == 1) d.column += std::max(options.first_column, 1) - 1;
+  d.line += std::max(options.first_line, 1) - 1;
+  return d;
+}
 
 std::string finish(Report& r) {
   report::sort_findings(r.findings);
@@ -152,7 +162,7 @@ std::string check_request(std::string_view request_text, std::string_view pack_t
   r.checked_at = now->text;
 
   auto read = parse::read_request(request_text);
-  for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(d, "INPUT", kInputTitle, kInputRef));
+  for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(in_file(d, options), "INPUT", kInputTitle, kInputRef));
   if (!read.request || parse::has_errors(read.diagnostics)) {
     if (imported) attach_sources(*imported, request_text, r);
     return finish(r);

@@ -16,43 +16,86 @@ std::string hi1_to_request_json(std::string_view text) {
   return imported.requests[0].request.dump(2);
 }
 
-std::vector<std::string> split_batch(std::string_view text) {
-  if (import::looks_like_hi1(text)) return import::split_hi1(text);
+namespace {
+
+constexpr std::string_view kWhitespace = " \t\r\n";
+
+/// One part spanning [begin, end) of `text`, whose line and column `locations` knows.
+BatchPart part_of(std::string_view text, std::size_t begin, std::size_t end, const parse::Locations& locations, std::size_t shift) {
+  const auto [line, column] = locations.line_column(begin);
+  return {std::string(text.substr(begin, end - begin)), begin + shift, end - begin, line, column};
+}
+
+/// The elements of a well-formed JSON array, each as its exact text: from where the parser saw
+/// it start to the separator before the next one (or the closing bracket), whitespace trimmed.
+std::vector<BatchPart> array_parts(std::string_view t, const parse::JsonDocument& doc, std::size_t shift) {
+  std::vector<BatchPart> out;
+  const std::size_t n = doc.json->size();
+  const std::size_t close = t.rfind(']');
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto at = doc.locations.value_offset(parse::pointer_append("", i));
+    if (!at) return {};
+    starts.push_back(*at);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t end = i + 1 < n ? starts[i + 1] : close;
+    end = t.find_last_not_of(kWhitespace, end - 1) + 1;  // before the next element: "," and blanks
+    if (i + 1 < n && end > starts[i] && t[end - 1] == ',') end = t.find_last_not_of(kWhitespace, end - 2) + 1;
+    out.push_back(part_of(t, starts[i], end, doc.locations, shift));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<BatchPart> split_batch(std::string_view text) {
+  const BatchPart whole{std::string(text), 0, text.size(), 1, 1};
+  if (import::looks_like_hi1(text)) {
+    std::vector<BatchPart> out;
+    for (auto& message : import::split_hi1(text)) out.push_back({std::move(message), 0, text.size(), 1, 1});
+    return out;
+  }
   std::string_view t = text;
-  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  const auto first = t.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {std::string(text)};
+  std::size_t bom = 0;
+  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") {
+    t.remove_prefix(3);
+    bom = 3;
+  }
+  const auto first = t.find_first_not_of(kWhitespace);
+  if (first == std::string_view::npos) return {whole};
   if (t[first] == '[') {
     // read within the engine's limits (size, depth, 1,000 elements); otherwise, and for an empty
     // array, the text stays whole and check_json says what is wrong, never a silent pass
-    auto doc = parse::read_json(t);
+    const auto doc = parse::read_json(t);
     if (doc.json && doc.json->is_array() && !doc.json->empty()) {
-      std::vector<std::string> out;
-      for (const auto& e : *doc.json) out.push_back(e.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-      return out;
+      auto parts = array_parts(t, doc, bom);
+      if (!parts.empty()) return parts;
     }
-    return {std::string(text)};
+    return {whole};
   }
-  if (t.size() > parse::kMaxInputBytes) return {std::string(text)};
-  if (nlohmann::json::accept(t)) return {std::string(text)};
+  if (t.size() > parse::kMaxInputBytes) return {whole};
+  if (nlohmann::json::accept(t)) return {whole};
   // NDJSON: one request per non-empty line, kept even when a line is broken (its own report
   // says where), as long as at least two lines are whole JSON objects
-  std::vector<std::string> lines;
+  std::vector<BatchPart> lines;
   std::size_t objects = 0;
+  int line_number = 0;
   for (std::size_t pos = 0; pos <= t.size();) {
     auto nl = t.find('\n', pos);
     if (nl == std::string_view::npos) nl = t.size();
+    ++line_number;
     const auto line = t.substr(pos, nl - pos);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      if (lines.size() == parse::kMaxArrayItems) return {std::string(text)};  // too many: reported whole
-      lines.emplace_back(line);
+      if (lines.size() == parse::kMaxArrayItems) return {whole};  // too many: reported whole
+      lines.push_back({std::string(line), pos + bom, line.size(), line_number, 1});
       const auto j = nlohmann::json::parse(line, nullptr, false);
       objects += j.is_object();
     }
     pos = nl + 1;
   }
   if (objects >= 2) return lines;
-  return {std::string(text)};
+  return {whole};
 }
 
 }  // namespace reqcheck

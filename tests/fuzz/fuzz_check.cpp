@@ -15,8 +15,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto requests = reqcheck::split_batch(text);
   if (requests.empty() && !text.empty()) fuzzsupport::fail("split_batch lost a non-empty input", text);
   std::size_t n = 0;
-  for (const auto& request : requests) {
+  for (const auto& part : requests) {
+    if (part.offset + part.length > text.size() || part.line < 1 || part.column < 1) fuzzsupport::fail("a batch part lies outside its text", text);
+    // array elements and NDJSON lines are the batch's own bytes (HI-1 parts are rebuilt messages)
+    if (part.length == part.text.size() && text.substr(part.offset, part.length) != part.text)
+      fuzzsupport::fail("a batch part is not the text at its offset", text);
     if (++n > 8) break;  // a batch's elements are alike; bound the time per input
+    options.first_line = part.line;
+    options.first_column = part.column;
+    const std::string& request = part.text;
     const std::string report = reqcheck::check_json(request, "", options);
     fuzzsupport::check_report(report);
     if (reqcheck::check_json(request, "", options) != report) fuzzsupport::fail("the same input gave two different reports", request);

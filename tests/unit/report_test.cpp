@@ -90,3 +90,65 @@ TEST_CASE("split_batch reads arrays and NDJSON, and leaves everything else whole
   CHECK(reqcheck::split_batch("{\"a\":1}\n{broken").size() == 1);
   CHECK(reqcheck::split_batch("").size() == 1);
 }
+
+TEST_CASE("split_batch gives each request's exact bytes and where it starts in the file") {
+  const std::string array = "[\n  {\"a\": 1},\n  { \"b\" : [2, 3] } ,\n\t\"x\"\n]\n";
+  const auto parts = reqcheck::split_batch(array);
+  REQUIRE(parts.size() == 3);
+  CHECK(parts[0].text == "{\"a\": 1}");
+  CHECK(parts[1].text == "{ \"b\" : [2, 3] }");
+  CHECK(parts[2].text == "\"x\"");
+  CHECK(parts[1].line == 3);
+  CHECK(parts[1].column == 3);
+  CHECK(parts[2].line == 4);
+  CHECK(parts[2].column == 2);
+  for (const auto& p : parts) CHECK(array.substr(p.offset, p.length) == p.text);
+
+  const std::string ndjson = "{\"a\":1}\n\n  {\"b\":2}\n";
+  const auto lines = reqcheck::split_batch(ndjson);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].line == 3);
+  CHECK(lines[1].column == 1);
+  CHECK(lines[1].text == "  {\"b\":2}");
+  CHECK(ndjson.substr(lines[1].offset, lines[1].length) == lines[1].text);
+
+  const std::string bom = "\xEF\xBB\xBF[{\"a\":1},{\"b\":2}]";
+  const auto after_bom = reqcheck::split_batch(bom);
+  REQUIRE(after_bom.size() == 2);
+  CHECK(bom.substr(after_bom[1].offset, after_bom[1].length) == "{\"b\":2}");
+}
+
+TEST_CASE("a batch element's input errors name the file's line and column, its digest its own bytes") {
+  const std::string batch = "[\n  {\"schema\": \"reqcheck.request/1\"},\n  {\n    \"schema\": \"reqcheck.request/1\",\n    \"servise\": \"telegram\"\n  }\n]\n";
+  const auto parts = reqcheck::split_batch(batch);
+  REQUIRE(parts.size() == 2);
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  o.first_line = parts[1].line;
+  o.first_column = parts[1].column;
+  const auto r = nlohmann::json::parse(reqcheck::check_json(parts[1].text, "", o));
+  CHECK(r["verdict"] != "meets_criteria");
+  bool found = false;
+  for (const auto& f : r["findings"])
+    if (f["pointer"] == "/servise") {
+      found = true;
+      CHECK(f["line"] == 5);  // the file's line 5, column 5: where "servise" is
+      CHECK(f["column"] == 5);
+    }
+  CHECK(found);
+  const auto alone = testsupport::check(parts[1].text);
+  CHECK(r["input_sha256"] == alone["input_sha256"]);
+
+  // on the first line of an element, the column shifts too
+  const std::string one_line = "[{\"schema\": \"reqcheck.request/1\"}, {\"schema\": 7}]";
+  const auto q = reqcheck::split_batch(one_line);
+  REQUIRE(q.size() == 2);
+  o.first_line = q[1].line;
+  o.first_column = q[1].column;
+  const auto r2 = nlohmann::json::parse(reqcheck::check_json(q[1].text, "", o));
+  for (const auto& f : r2["findings"])
+    if (f["pointer"] == "/schema") {
+      CHECK(f["line"] == 1);
+      CHECK(f["column"] == static_cast<int>(one_line.find("7") + 1));
+    }
+}

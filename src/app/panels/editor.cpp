@@ -36,34 +36,25 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
 void take_selection(AppState& s, ImGuiID field_id) {
   if (s.selection.serial == s.editor_seen_selection) return;
   s.editor_seen_selection = s.selection.serial;
-  // in a batch, the finding points into one element: an array item, or one NDJSON line
-  std::string_view text = s.request_text;
-  std::string pointer = s.selection.pointer;
-  std::size_t base = 0;
-  int line = s.selection.line;
-  if (!s.batch.empty()) {
-    const auto index = static_cast<std::size_t>(s.batch_index);
-    if (s.batch_is_array) {
-      pointer = "/" + std::to_string(index) + pointer;
-      line = 0;  // the core saw the element re-serialised: its lines are not the text's
-    } else if (index < s.batch_offsets.size()) {
-      base = s.batch_offsets[index];
-      const std::size_t eol = text.find('\n', base);
-      text = text.substr(base, eol == std::string_view::npos ? std::string_view::npos : eol - base);
-    }
-  }
+  const std::string_view text = s.request_text;
   std::size_t begin = 0, end = 0;
-  if (line > 0) {
-    begin = offset_of(text, line, s.selection.column);
+  if (s.selection.line > 0) {  // the core's lines name the whole text's, batch or not
+    begin = offset_of(text, s.selection.line, s.selection.column);
     end = std::min(begin + 1, text.size());
   } else {
-    const TextSpan span = locate_pointer(text, pointer);
+    // a rule's finding has a pointer only; in a batch it points into the shown element
+    std::size_t base = 0;
+    std::string_view element = text;
+    const auto index = static_cast<std::size_t>(s.batch_index);
+    if (!s.batch.empty() && index < s.batch_spans.size() && s.batch_spans[index].first + s.batch_spans[index].second <= text.size()) {
+      base = s.batch_spans[index].first;
+      element = text.substr(base, s.batch_spans[index].second);
+    }
+    const TextSpan span = locate_pointer(element, s.selection.pointer);
     if (!span.found) return;
-    begin = span.begin;
-    end = span.end;
+    begin = base + span.begin;
+    end = base + span.end;
   }
-  begin += base;
-  end += base;
   s.editor_jump = {true, begin, end, 10};
   ImGui::ActivateItemByID(field_id);
 }

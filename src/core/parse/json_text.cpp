@@ -216,6 +216,11 @@ std::pair<int, int> Locations::value(const std::string& pointer) const {
   }
 }
 
+std::optional<std::size_t> Locations::value_offset(const std::string& pointer) const {
+  if (auto it = values_.find(pointer); it != values_.end()) return it->second;
+  return std::nullopt;
+}
+
 std::pair<int, int> Locations::key(const std::string& pointer) const {
   if (auto it = keys_.find(pointer); it != keys_.end()) return line_column(it->second);
   return value(pointer);

@@ -23,6 +23,9 @@ class Locations {
   /// Line and column of the member name whose value is at `pointer` (falls back to value()).
   std::pair<int, int> key(const std::string& pointer) const;
 
+  /// Byte offset where the value at exactly `pointer` starts, if it was located.
+  std::optional<std::size_t> value_offset(const std::string& pointer) const;
+
   void add_value(std::string pointer, std::size_t offset);
   void add_key(std::string pointer, std::size_t offset);
   void set_text(std::string_view text);

@@ -3,6 +3,7 @@
 // functions, so they can never disagree. Pure: no file, network or UI access.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,25 @@ struct CheckOptions {
   /// any: findings on values that came from it name their HI-1 element as `source`, and the
   /// report lists what HI-1 did not carry and the request still lacks. Empty: none.
   std::string hi1_source;
+  /// Where the request text starts in the file it came from (a `BatchPart`'s `line` and
+  /// `column`; 1-based, column in bytes): the report's lines and columns are shifted by it, so
+  /// that they name the file's lines. 1 and 1 for a text that is the whole file.
+  int first_line = 1;
+  int first_column = 1;
+};
+
+/// One request of a batch (`split_batch`).
+struct BatchPart {
+  /// The request's text: the exact bytes of the array element or NDJSON line, or for an HI-1
+  /// message with several authorisations, a message with only this one (rebuilt, lines kept).
+  std::string text;
+  /// Byte offset and length of the request in the batch text; an HI-1 part spans the whole text.
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  /// 1-based line and byte column where `text` starts in the batch text: pass them to
+  /// `CheckOptions::first_line` and `first_column`. HI-1 parts keep the message's lines: 1 and 1.
+  int line = 1;
+  int column = 1;
 };
 
 /// Checks one request against a policy pack. The request text is JSON of `reqcheck.request/1`
@@ -39,11 +59,13 @@ struct CheckOptions {
 /// `invalid_input` with findings of rule `PACK`. Same inputs and `options.now` → same bytes.
 std::string check_json(std::string_view request_text, std::string_view pack_text, const CheckOptions& options);
 
-/// Splits a batch into its requests: a JSON array of requests (each element re-serialised),
+/// Splits a batch into its requests: a JSON array of requests (each element's exact text),
 /// NDJSON (one request per non-empty line), or an HI-1 message with several authorisations (one
-/// message per authorisation, the others' CREATE actions removed). Any other text, including a single request or text
-/// that is not JSON, is returned as one element unchanged, so that `check_json` reports its errors.
-std::vector<std::string> split_batch(std::string_view text);
+/// message per authorisation, the others' CREATE actions removed). Any other text, including a
+/// single request or text that is not JSON, is returned as one part unchanged (offset 0, line 1),
+/// so that `check_json` reports its errors. An array is split only when it is well-formed JSON
+/// within the engine's limits (4 MiB, depth 32, 1,000 elements); NDJSON has at most 1,000 lines.
+std::vector<BatchPart> split_batch(std::string_view text);
 
 /// Converts an ETSI TS 103 120 (HI-1) message (XML or JSON rendering) with one authorisation
 /// into the equivalent `reqcheck.request/1` JSON text, so that a liaison can supply what HI-1
