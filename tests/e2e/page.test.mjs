@@ -362,6 +362,18 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     assert.match(shown.text, new RegExp(`batch of ${names.length} requests`));
   });
 
+  it('names the file\'s line and column for an input error inside a JSON-array batch', { timeout: 60000 }, async () => {
+    // the first element starts on line 2; its misspelt key is on line 4, column 5
+    const batch = '[\n  {\n    "schema": "reqcheck.request/1",\n    "servise": "telegram"\n  },\n  {"schema": "reqcheck.request/1"}\n]\n';
+    await page.evaluate((text) => window.reqcheck.load(text, 'array-batch.json'), batch);
+    await waitForVerdict(page, { verdict: 'does_not_meet', failed: null, review: null });
+    const saved = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('json')));
+    const finding = JSON.parse(saved.text).findings.find((f) => f.pointer === '/servise');
+    assert.ok(finding, 'the report of the shown (first) element names /servise');
+    assert.equal(finding.line, 4);
+    assert.equal(finding.column, 5);
+  });
+
   it('takes a request dropped on the page or pasted outside the editor', { timeout: 60000 }, async (t) => {
     for (const [how, name] of [['drop', 'needs-review-uk-country.json'], ['paste', 'fails-subject-witness.json']]) {
       const path = join(samplesDir, name);
