@@ -141,7 +141,13 @@ int main(int argc, char** argv) {
   cmd_check->add_option("-p,--pack", check.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
   cmd_check->add_option("--from", check.from, "input format: auto (default, detected from the content), reqcheck, or hi1 (ETSI TS 103 120, XML or JSON)")
       ->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
-  cmd_check->add_option("--now", check.now, "checking time, RFC 3339 date-time (default: the clock); stands in for a missing received_at");
+  cmd_check->add_option("--now", check.now, "checking time, RFC 3339 date-time (default: the clock); stands in for a missing received_at")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            const std::string why = reqcheck::checking_time_error(value);
+            return why.empty() ? std::string() : "`" + value + "` is not an RFC 3339 date-time (" + why + "); give it like 2026-11-30T10:00:00Z";
+          },
+          "RFC 3339"));
 
   std::string rules_pack;
   auto* cmd_rules = app.add_subcommand("rules", "list the rules of a pack");

@@ -254,6 +254,12 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
   }
 }
 
+std::string checking_time_error(std::string_view now) {
+  ident::TimeError err;
+  if (ident::parse_rfc3339_datetime(now, &err)) return "";
+  return err.message.empty() ? "not an RFC 3339 date-time" : err.message;
+}
+
 std::string_view version() { return REQCHECK_VERSION; }
 
 }  // namespace reqcheck

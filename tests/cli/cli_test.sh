@@ -67,6 +67,11 @@ printf '{"schema": "reqcheck.request/1",\n "service": tru}' > "$tmp/broken.json"
 check "broken JSON exits 2" 2 $?
 check "broken JSON report has line 2" 1 "$(grep -c '"line": 2' "$tmp/broken.out")"
 
+# an input error inside a JSON-array batch names the file's line and column (line 5, column 5)
+printf '[\n  {"schema": "reqcheck.request/1"},\n  {\n    "schema": "reqcheck.request/1",\n    "servise": "telegram"\n  }\n]\n' > "$tmp/typo-batch.json"
+"$bin" check "$tmp/typo-batch.json" --now "$now" --format text > "$tmp/typo.txt"
+check "array batch element error at the file's line" 1 "$(grep -c '/servise at line 5, column 5' "$tmp/typo.txt")"
+
 # packs: forced version, pack file, unknown pack
 "$bin" check "$src/assets/samples/meets-criteria.json" --now "$now" --pack telegram-2018-08 > /dev/null
 check "2024 drugs request under the forced 2018 pack exits 1" 1 $?
@@ -91,6 +96,10 @@ check "missing file argument exits 2" 2 $?
 check "unreadable file exits 2" 2 $?
 "$bin" check "$src/assets/samples/meets-criteria.json" --format yaml 2> /dev/null
 check "unknown format exits 2" 2 $?
+"$bin" check "$src/assets/samples/meets-criteria.json" "$src/assets/samples/fails-data-content.json" --now yesterday > "$tmp/now.out" 2> "$tmp/now.err"
+check "--now that is no date-time exits 2" 2 $?
+check "--now error is said once, as a usage error" 1 "$(grep -c 'not an RFC 3339 date-time' "$tmp/now.err")"
+check "--now error prints no report" 0 "$(wc -c < "$tmp/now.out")"
 check "rules lists 21 rules" 21 "$("$bin" rules | grep -c '^  [A-Z]')"
 "$bin" explain auth-01 > "$tmp/explain.md"
 check "explain prints the doc page" "# AUTH-01" "$(head -c 9 "$tmp/explain.md")"

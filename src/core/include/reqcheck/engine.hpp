@@ -67,6 +67,11 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 /// within the engine's limits (4 MiB, depth 32, 1,000 elements); NDJSON has at most 1,000 lines.
 std::vector<BatchPart> split_batch(std::string_view text);
 
+/// Why `now` cannot be a checking time (`CheckOptions::now`): the RFC 3339 error, or "" when it
+/// is a valid date-time with a zone (e.g. `2026-11-30T10:00:00Z`). Lets a caller refuse a bad
+/// `--now` once, as a usage error, instead of in every report.
+std::string checking_time_error(std::string_view now);
+
 /// Converts an ETSI TS 103 120 (HI-1) message (XML or JSON rendering) with one authorisation
 /// into the equivalent `reqcheck.request/1` JSON text, so that a liaison can supply what HI-1
 /// cannot carry (offences, target roles, language ...) in the editor or form. Text that is not
