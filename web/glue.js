@@ -237,7 +237,7 @@
     version: '',
     /** Resolves when the page has drawn its first frame with the default request checked. */
     ready,
-    /** Checks request text against pack text ('' or absent: the bundled packs); returns the report JSON text. */
+    /** Checks one request's text against pack text ('' or absent: the bundled packs); returns the report JSON text. A batch is not split here (it gives one invalid_input report); load() it to check each request. */
     check(requestText, packText) {
       if (!Module._rc_check) throw new Error('reqcheck is still loading');
       const rp = allocString(String(requestText));

@@ -67,17 +67,18 @@ std::vector<BatchPart> split_batch(std::string_view text) {
   if (t[first] == '[') {
     // read within the engine's limits (size, depth, 1,000 elements); otherwise, and for an empty
     // array, the text stays whole and check_json says what is wrong, never a silent pass
-    const auto doc = parse::read_json(t);
+    const auto doc = parse::read_json(t, parse::kMaxBatchBytes);
     if (doc.json && doc.json->is_array() && !doc.json->empty()) {
       auto parts = array_parts(t, doc, bom);
       if (!parts.empty()) return parts;
     }
     return {whole};
   }
-  if (t.size() > parse::kMaxInputBytes) return {whole};
+  if (t.size() > parse::kMaxBatchBytes) return {whole};
   if (nlohmann::json::accept(t)) return {whole};
   // NDJSON: one request per non-empty line, kept even when a line is broken (its own report
-  // says where), as long as at least two lines are whole JSON objects
+  // says where), as long as every line starts an object and one at least is whole; else, as for
+  // a pretty-printed request with a typo, the text stays whole and its one error is reported
   std::vector<BatchPart> lines;
   std::size_t objects = 0;
   int line_number = 0;
@@ -85,16 +86,19 @@ std::vector<BatchPart> split_batch(std::string_view text) {
     auto nl = t.find('\n', pos);
     if (nl == std::string_view::npos) nl = t.size();
     ++line_number;
-    const auto line = t.substr(pos, nl - pos);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+    const auto first_byte = t.find_first_not_of(" \t", pos);
+    const auto last = t.find_last_not_of(" \t\r", nl == 0 ? 0 : nl - 1);
+    if (first_byte < nl && last != std::string_view::npos && last >= first_byte) {
+      if (t[first_byte] != '{') return {whole};
       if (lines.size() == parse::kMaxArrayItems) return {whole};  // too many: reported whole
-      lines.push_back({std::string(line), pos + bom, line.size(), line_number, 1});
-      const auto j = nlohmann::json::parse(line, nullptr, false);
-      objects += j.is_object();
+      // the request without its blanks and CR, so that it has the same digest as anywhere else
+      const auto line = t.substr(first_byte, last + 1 - first_byte);
+      lines.push_back({std::string(line), first_byte + bom, line.size(), line_number, static_cast<int>(first_byte - pos + 1)});
+      objects += nlohmann::json::parse(line, nullptr, false).is_object();
     }
     pos = nl + 1;
   }
-  if (objects >= 2) return lines;
+  if (lines.size() >= 2 && objects >= 1) return lines;
   return {whole};
 }
 

@@ -4,6 +4,7 @@
 
 #include "report/digest.hpp"
 #include "reqcheck/report.hpp"
+#include "parse/limits.hpp"
 #include "support.hpp"
 
 using nlohmann::json;
@@ -87,7 +88,15 @@ TEST_CASE("split_batch reads arrays and NDJSON, and leaves everything else whole
   CHECK(reqcheck::split_batch("{\"a\":1}").size() == 1);
   CHECK(reqcheck::split_batch("{\n \"a\": 1\n}").size() == 1);
   CHECK(reqcheck::split_batch("{broken").size() == 1);
-  CHECK(reqcheck::split_batch("{\"a\":1}\n{broken").size() == 1);
+  CHECK(reqcheck::split_batch("{\"a\":1}\n{broken").size() == 2);  // a broken line gets its own report
+  CHECK(reqcheck::split_batch("{broken\n{broken").size() == 1);     // no whole line: not NDJSON
+  // a pretty-printed request with one typo is one request, however many lines are whole objects
+  const std::string typo = "{\n  \"schema\": \"reqcheck.request/1\",\n  \"targets\": [\n    {\"type\": \"username\"}\n  ],\n"
+                           "  \"data_requested\": [\n    {\"category\": \"phone_number\"}\n  ],\n  \"language\": \"en\",\n}\n";
+  REQUIRE(reqcheck::split_batch(typo).size() == 1);
+  const auto r = testsupport::check(reqcheck::split_batch(typo)[0].text);
+  CHECK(r["verdict"] == "invalid_input");
+  CHECK(r["findings"][0]["line"] == 10);
   CHECK(reqcheck::split_batch("").size() == 1);
 }
 
@@ -108,14 +117,36 @@ TEST_CASE("split_batch gives each request's exact bytes and where it starts in t
   const auto lines = reqcheck::split_batch(ndjson);
   REQUIRE(lines.size() == 2);
   CHECK(lines[1].line == 3);
-  CHECK(lines[1].column == 1);
-  CHECK(lines[1].text == "  {\"b\":2}");
+  CHECK(lines[1].column == 3);
+  CHECK(lines[1].text == "{\"b\":2}");
   CHECK(ndjson.substr(lines[1].offset, lines[1].length) == lines[1].text);
+
+  // CRLF: the CR is the line's end, not the request's, so the digest is the request's anywhere
+  const auto crlf = reqcheck::split_batch("{\"a\":1}\r\n{\"b\":2}\r\n");
+  REQUIRE(crlf.size() == 2);
+  CHECK(crlf[1].text == "{\"b\":2}");
+  CHECK(testsupport::check(crlf[1].text)["input_sha256"] == testsupport::check("{\"b\":2}")["input_sha256"]);
+
+  // more lines than a batch holds: one text, whose error says what a batch is
+  std::string many;
+  for (int i = 0; i < 1001; ++i) many += "{\"a\":1}\n";
+  REQUIRE(reqcheck::split_batch(many).size() == 1);
+  CHECK(testsupport::check(many)["findings"][0]["help"].get<std::string>().find("at most 1000") != std::string::npos);
 
   const std::string bom = "\xEF\xBB\xBF[{\"a\":1},{\"b\":2}]";
   const auto after_bom = reqcheck::split_batch(bom);
   REQUIRE(after_bom.size() == 2);
   CHECK(bom.substr(after_bom[1].offset, after_bom[1].length) == "{\"b\":2}");
+}
+
+TEST_CASE("a batch may exceed one request's size limit, each request may not") {
+  const std::string element = "{\"reference\": \"" + std::string(5000, 'x') + "\"}";
+  std::string batch = "[";
+  for (int i = 0; i < 1000; ++i) batch += (i ? "," : "") + element;  // about 5 MB
+  batch += "]";
+  REQUIRE(batch.size() > reqcheck::parse::kMaxInputBytes);
+  CHECK(reqcheck::split_batch(batch).size() == 1000);
+  CHECK(testsupport::check("[]")["findings"][0]["message"] == "the batch is empty: an array with no request");
 }
 
 TEST_CASE("a batch element's input errors name the file's line and column, its digest its own bytes") {

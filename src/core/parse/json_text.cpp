@@ -102,9 +102,13 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
     // nlohmann reports where its lexer stopped; the start of the offending token is more useful
     const auto [line, col] = doc_.locations.line_column(skip(last_end_));
+    // a second value after the first: several requests not written as a batch, or over its limit
+    const bool second_value = reason.find("expected end of input") != std::string::npos;
     doc_.diagnostics.push_back({error_pointer(), line, col, "the text is not valid JSON: " + reason,
-                                "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
-                                    "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
+                                second_value ? "a request is one JSON object; several requests go in a JSON array or one per line "
+                                               "(NDJSON), at most " + std::to_string(kMaxArrayItems) + " of them"
+                                             : "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                                   "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
                                 false});
     return false;
   }
@@ -234,7 +238,7 @@ std::string pointer_append(const std::string& pointer, std::size_t index) {
   return pointer + "/" + std::to_string(index);
 }
 
-JsonDocument read_json(std::string_view text) {
+JsonDocument read_json(std::string_view text, std::size_t max_bytes) {
   JsonDocument doc;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   doc.locations.set_text(text);
@@ -249,10 +253,10 @@ JsonDocument read_json(std::string_view text) {
     doc.diagnostics.push_back({"", 1, 1, "the text starts with two byte order marks", "save the file as UTF-8 with at most one byte order mark", false});
     return doc;
   }
-  if (text.size() > kMaxInputBytes) {
+  if (text.size() > max_bytes) {
     doc.diagnostics.push_back({"", 1, 1,
                                "the input is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                                   std::to_string(kMaxInputBytes) + " bytes",
+                                   std::to_string(max_bytes) + " bytes",
                                "a request holds a few kilobytes; check that this is the right file", false});
     return doc;
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/diagnostic.hpp"
+#include "parse/limits.hpp"
 
 namespace reqcheck::parse {
 
@@ -45,7 +46,9 @@ struct JsonDocument {
 
 /// Parses UTF-8 JSON text (a leading UTF-8 BOM is skipped). Errors — not JSON, invalid UTF-8,
 /// duplicate keys, limits exceeded — are diagnostics with pointer, line and column; never throws.
-JsonDocument read_json(std::string_view text);
+/// `max_bytes` is the size limit (kMaxInputBytes for a request or pack, kMaxBatchBytes for a
+/// batch being split).
+JsonDocument read_json(std::string_view text, std::size_t max_bytes = kMaxInputBytes);
 
 /// Appends `key` to a JSON Pointer, escaping `~` and `/` (RFC 6901).
 std::string pointer_append(const std::string& pointer, std::string_view key);

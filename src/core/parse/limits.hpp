@@ -8,6 +8,9 @@ namespace reqcheck::parse {
 
 /// Largest request or pack text read, in bytes (a real request is a few KiB).
 inline constexpr std::size_t kMaxInputBytes = 4u << 20;
+/// Largest batch text split into requests (JSON array or NDJSON), in bytes: each request in
+/// it is still held to kMaxInputBytes. The CLI reads files of this size; the page, 16 MB.
+inline constexpr std::size_t kMaxBatchBytes = 64u << 20;
 /// Deepest nesting of objects and arrays (the format itself needs 4).
 inline constexpr std::size_t kMaxDepth = 32;
 /// Most elements of one array (targets, data items, offences, legal bases).

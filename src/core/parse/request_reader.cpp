@@ -239,8 +239,13 @@ RequestRead read_request(std::string_view text) {
   if (!doc.json) return out;
   const json& root = *doc.json;
   if (!root.is_object()) {
-    out.diagnostics.push_back({"", 1, 1, std::string("the request is ") + type_name(root) + ", expected an object",
-                               "a request is one JSON object `{\"schema\": \"reqcheck.request/1\", ...}`; several requests go in a batch", false});
+    if (root.is_array() && root.empty())
+      out.diagnostics.push_back({"", 1, 1, "the batch is empty: an array with no request", "put at least one request object in the array", false});
+    else
+      out.diagnostics.push_back({"", 1, 1, std::string("the request is ") + type_name(root) + ", expected an object",
+                                 "a request is one JSON object `{\"schema\": \"reqcheck.request/1\", ...}`; in a batch, each element "
+                                 "of the array (or each line) is one",
+                                 false});
     return out;
   }
   ObjectReader r(root, "",
