@@ -31,6 +31,17 @@ TEST_CASE("syntax errors give line and column") {
 
   CHECK(has_errors(read_request("").diagnostics));
   CHECK(has_errors(read_request("{} trailing").diagnostics));
+
+  // an unexpected separator is located at itself, not at what follows it
+  for (const auto& expected : std::vector<std::pair<std::string, int>>{
+           {"[1,,2]", 4}, {"{\"a\":,}", 6}, {"{,}", 2}, {"[\"a\",,2]", 6}, {"{\"a\" :: 1}", 7}, {"[ , 1]", 3},
+           {"{\"a\": [1, 2,]}", 13}, {"{\"a\":1,}", 8}, {"{\"a\": tru}", 7}, {"[1 2]", 4}}) {
+    const auto d = read_request(expected.first).diagnostics;
+    REQUIRE(!d.empty());
+    INFO(expected.first);
+    CHECK(d[0].line == 1);
+    CHECK(d[0].column == expected.second);
+  }
 }
 
 TEST_CASE("wrong types, enum values and dates point at the value") {

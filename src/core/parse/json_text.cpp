@@ -96,19 +96,19 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t /*position*/, const std::string& /*last_token: quoted in ex already*/,
-                   const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t /*position*/, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+    // `last_token` ends with the byte the lexer failed on (it may hold bytes before it too)
     std::string reason = ex.what();
     if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
     // nlohmann reports where its lexer stopped; the start of the offending token is more useful
-    const auto [line, col] = doc_.locations.line_column(skip(last_end_));
+    const auto [line, col] = doc_.locations.line_column(!last_token.empty() && (last_token.back() == ',' || last_token.back() == ':') ? last_separator(last_end_) : skip(last_end_));
     // a second value after the first: several requests not written as a batch, or over its limit
     const bool second_value = reason.find("expected end of input") != std::string::npos;
     doc_.diagnostics.push_back({error_pointer(), line, col, "the text is not valid JSON: " + reason,
                                 second_value ? "a request is one JSON object; several requests go in a JSON array or one per line "
                                                "(NDJSON), at most " + std::to_string(kMaxArrayItems) + " of them"
-                                             : "correct the JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
-                                                   "; a JSON validator or the editor's highlighting helps find unbalanced quotes and braces",
+                                             : std::string("correct the JSON where shown (line and column); a JSON validator or the "
+                                                           "editor's highlighting helps find unbalanced quotes and braces"),
                                 false});
     return false;
   }
@@ -119,6 +119,18 @@ class LocatingHandler : public nlohmann::json_sax<json> {
                                    text_[from] == ':'))
       ++from;
     return from;
+  }
+
+  /// The last of the separators (with blanks between) that follow `from`: where an unexpected
+  /// `,` or `:` is, as in `[1,,2]` or `{"a":,}`, whether or not the lexer already read the first.
+  std::size_t last_separator(std::size_t from) const {
+    std::size_t at = from;
+    for (std::size_t i = from; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == ',' || c == ':') at = i;
+      else if (!std::isspace(static_cast<unsigned char>(c))) break;
+    }
+    return at;
   }
 
   std::string child_pointer() const {
