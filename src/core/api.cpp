@@ -30,6 +30,7 @@ constexpr std::string_view kPackRef = "reqcheck.pack/1 (policy pack format)";
 Finding diagnostic_finding(const parse::Diagnostic& d, std::string_view rule, std::string_view title, std::string_view ref) {
   Finding f;
   f.rule = std::string(rule);
+  f.code = d.code;
   f.status = d.review ? Status::review : Status::fail;
   f.title = std::string(title);
   f.legal_ref = std::string(ref);

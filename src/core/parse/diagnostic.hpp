@@ -19,6 +19,8 @@ struct Diagnostic {
   std::string message;
   std::string help;
   bool review = false;
+  /// Stable code (e.g. `INPUT.duplicate_key`, `PACK.unknown_rule`); see the diagnostics table.
+  std::string code = {};
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -63,6 +63,7 @@ std::string to_json(const Report& r) {
   for (const auto& f : r.findings) {
     ojson o;
     o["rule"] = f.rule;
+    if (!f.code.empty()) o["code"] = f.code;
     o["status"] = to_string(f.status);
     o["title"] = f.title;
     o["message"] = f.message;

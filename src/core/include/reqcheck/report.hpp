@@ -3,6 +3,7 @@
 // renderings work from the JSON text (engine.hpp), so every consumer sees the same report.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ std::string_view to_string(Status s);
 /// the finding is about (then `line`/`column` are that element's).
 struct Finding {
   std::string rule;
+  /// Stable diagnostic code of an `INPUT`, `PACK` or `ENGINE` finding (e.g.
+  /// `INPUT.duplicate_key`, docs: assets/diagnostics.md); empty for findings of a rule.
+  std::string code;
   Status status = Status::incomplete;
   std::string title;
   std::string message;
@@ -32,6 +36,10 @@ struct Finding {
   std::string source;
   int line = 0;
   int column = 0;
+  /// Byte offsets [offset, end) of the value at `pointer` in the text checked (shifted into the
+  /// file for batch parts); both 0 when unknown (then `line` is 0 too).
+  std::size_t offset = 0;
+  std::size_t end = 0;
 };
 
 /// A deadline that follows from the request. `due`: RFC 3339 (UTC instant, or a calendar date);
