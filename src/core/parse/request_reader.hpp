@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "parse/diagnostic.hpp"
+#include "parse/json_text.hpp"
 #include "reqcheck/request.hpp"
 
 namespace reqcheck::parse {
@@ -16,9 +17,13 @@ inline constexpr std::string_view kRequestSchema = "reqcheck.request/1";
 
 /// Outcome of reading a request. `request` is set unless the text is unreadable; when
 /// `has_errors(diagnostics)` the request must not be checked (verdict `invalid_input`).
+/// `locations`: where each value of the text lies (Locations::span() gives offset, end, line
+/// and column for any JSON Pointer, falling back to its nearest located ancestor); empty when
+/// the text was refused before parsing (too large, not UTF-8 ...).
 struct RequestRead {
   std::optional<model::Request> request;
   Diagnostics diagnostics;
+  Locations locations;
 };
 
 /// Reads a request from JSON text. Never throws.
