@@ -108,8 +108,8 @@ class LocatingHandler : public nlohmann::json_sax<json> {
     const std::string reason = strip_library_id(ex.what());
     // nlohmann reports where its lexer stopped; the start of the offending token is more useful
     const auto [line, col] = doc_.locations.line_column(!last_token.empty() && (last_token.back() == ',' || last_token.back() == ':') ? last_separator(last_end_) : skip(last_end_));
-    // a second value after the first: several requests not written as a batch, or over its limit
-    // "; expected end of input", not "unexpected end of input" (a truncated text) which contains it
+    // a second value after the first: several requests not written as a batch, or over its
+    // limit ("; expected end of input": "unexpected end of input", a truncated text, contains it)
     const bool second_value = reason.find("; expected end of input") != std::string::npos;
     const bool blank = text_.find_first_not_of(" \t\r\n") == std::string_view::npos;
     const std::string_view code = blank                                           ? "INPUT.empty_text"
