@@ -176,6 +176,7 @@ TEST_CASE("the table lists each field once, parents before children") {
   CHECK(reqcheck::child_fields("/targets/*").size() == 3);
   CHECK(reqcheck::find_field("/targets/*/type")->values == reqcheck::parse::kTargetTypes);
   CHECK(reqcheck::find_field("/instrument/signatory/role")->values == reqcheck::parse::kAuthorityTypes);
+  CHECK(reqcheck::find_field("/schema")->values.at(0) == reqcheck::parse::kRequestSchema);
 }
 
 TEST_CASE("the reader knows every field of the table, with its kind") {
