@@ -3,8 +3,9 @@
 // one set of fields, written once and placed under both pointers.
 #include "reqcheck/request_format.hpp"
 
-#include <algorithm>
 #include <deque>
+#include <functional>
+#include <map>
 #include <string>
 
 namespace reqcheck {
@@ -121,10 +122,19 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   return t;
 }
 
+/// The fields and two indexes over them: the reader looks fields up for every value it reads.
 struct Table {
   std::deque<std::string> names;  // text of the generated pointers that `fields` views
   std::vector<FieldSpec> fields;
-  Table() : fields(build(names)) {}
+  std::map<std::string_view, const FieldSpec*, std::less<>> by_pointer;
+  std::map<std::string_view, std::vector<const FieldSpec*>, std::less<>> children;  // by parent object's pattern
+  Table() : fields(build(names)) {
+    for (const auto& f : fields) {
+      by_pointer.emplace(f.pointer, &f);
+      const std::string_view parent = f.pointer.substr(0, f.pointer.rfind('/'));
+      if (f.pointer.substr(parent.size()) != "/*") children[parent].push_back(&f);
+    }
+  }
 };
 
 const Table& table() {
@@ -137,20 +147,16 @@ const Table& table() {
 const std::vector<FieldSpec>& request_fields() { return table().fields; }
 
 const FieldSpec* find_field(std::string_view pattern) {
-  const auto& fields = request_fields();
-  const auto it = std::find_if(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.pointer == pattern; });
-  return it == fields.end() ? nullptr : &*it;
+  const auto& index = table().by_pointer;
+  const auto it = index.find(pattern);
+  return it == index.end() ? nullptr : it->second;
 }
 
-std::vector<const FieldSpec*> child_fields(std::string_view pattern) {
-  std::vector<const FieldSpec*> out;
-  for (const auto& f : request_fields()) {
-    const std::string_view p = f.pointer;
-    if (p.size() > pattern.size() && p.substr(0, pattern.size()) == pattern && p[pattern.size()] == '/' &&
-        p.find('/', pattern.size() + 1) == std::string_view::npos && p.substr(pattern.size() + 1) != "*")
-      out.push_back(&f);
-  }
-  return out;
+const std::vector<const FieldSpec*>& child_fields(std::string_view pattern) {
+  static const std::vector<const FieldSpec*> none;
+  const auto& index = table().children;
+  const auto it = index.find(pattern);
+  return it == index.end() ? none : it->second;
 }
 
 std::string_view field_name(const FieldSpec& field) { return field.pointer.substr(field.pointer.rfind('/') + 1); }

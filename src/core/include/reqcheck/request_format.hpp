@@ -47,8 +47,9 @@ const std::vector<FieldSpec>& request_fields();
 const FieldSpec* find_field(std::string_view pattern);
 
 /// The direct children of the object entry `pattern` ("" for the top level, `/targets/*` for
-/// a target), in table order.
-std::vector<const FieldSpec*> child_fields(std::string_view pattern);
+/// a target), in table order; empty for a pattern that is no object of the table. The reference
+/// stays valid for the program's life.
+const std::vector<const FieldSpec*>& child_fields(std::string_view pattern);
 
 /// The last token of a pattern: `type` for `/targets/*/type`.
 std::string_view field_name(const FieldSpec& field);
