@@ -89,6 +89,8 @@ const std::vector<CodeInfo>& diagnostic_codes() {
       {"PACK.pack1_converted", "a reqcheck.pack/1 pack was read and converted to reqcheck.pack/2",
        "save the pack in the reqcheck.pack/2 format"},
       {"PACK.bad_applies", "a profile's `applies` condition cannot be read", "correct `applies` as the pack format says"},
+      {"PACK.unknown_field", "a field the pack format does not have", "remove it, or correct its name"},
+      {"PACK.duplicate_rule", "the pack lists a rule twice", "list each rule once"},
       {"PACK.too_many_problems", "more problems in the pack than the limit: the rest are not listed",
        "correct the problems listed and load the pack again"},
       // --- the engine itself ---------------------------------------------------------------------
