@@ -43,8 +43,11 @@ class ObjectReader {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (std::find(fields.begin(), fields.end(), it.key()) != fields.end()) continue;
       const std::string ptr = pointer_append(pointer_, it.key());
-      if (out_.size() >= kMaxDiagnostics) {  // past the cap, spare the "did you mean" search
-        push(located(diag("INPUT.unknown_field", ptr, "", ""), ptr, true), true);
+      if (out_.size() >= kMaxDiagnostics) {  // past the cap, spare the "did you mean" search and the texts
+        Diagnostic left_out;
+        left_out.pointer = ptr;
+        left_out.code = "INPUT.unknown_field";
+        push(located(std::move(left_out), ptr, true), true);
         continue;
       }
       const auto hint = did_you_mean(it.key(), fields);
