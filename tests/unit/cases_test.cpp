@@ -14,6 +14,8 @@ using testsupport::read_file;
 
 bool matches(const json& finding, const json& expected) {
   if (finding["rule"] != expected["rule"] || finding["status"] != expected["status"]) return false;
+  // a diagnostic code, when given, must be the finding's (a finding without one never matches)
+  if (expected.contains("code") && finding.value("code", "") != expected["code"]) return false;
   if (expected.contains("pointer")) {
     const std::string want = expected["pointer"], got = finding["pointer"];
     if (got != want && got.rfind(want + "/", 0) != 0) return false;
