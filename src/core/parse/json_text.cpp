@@ -265,19 +265,33 @@ std::pair<int, int> Locations::line_column(std::size_t offset) const {
   return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1] + 1)};
 }
 
-void Locations::add_value(std::string pointer, std::size_t offset) { values_.emplace(std::move(pointer), offset); }
-void Locations::add_end(std::string pointer, std::size_t offset) { ends_.emplace(std::move(pointer), offset); }
-void Locations::add_key(std::string pointer, std::size_t offset) { keys_.emplace(std::move(pointer), offset); }
+const Locations::Entry* Locations::find(const std::string& pointer) const {
+  auto it = at_.find(pointer);
+  return it == at_.end() ? nullptr : &it->second;
+}
+
+// the first record of a pointer stands (a duplicate key's value is not the one read)
+void Locations::add_value(std::string pointer, std::size_t offset) {
+  auto& e = at_[std::move(pointer)];
+  if (e.value == std::string::npos) e.value = offset;
+}
+void Locations::add_end(std::string pointer, std::size_t offset) {
+  auto& e = at_[std::move(pointer)];
+  if (e.end == std::string::npos) e.end = offset;
+}
+void Locations::add_key(std::string pointer, std::size_t offset) {
+  auto& e = at_[std::move(pointer)];
+  if (e.key == std::string::npos) e.key = offset;
+}
 
 std::optional<Span> Locations::span(const std::string& pointer) const {
   std::string p = pointer;
   while (true) {
-    if (auto it = values_.find(p); it != values_.end()) {
-      const auto end = ends_.find(p);
+    if (const Entry* e = find(p); e && e->value != std::string::npos) {
       Span s;
-      s.offset = bom_ + it->second;
-      s.end = bom_ + (end != ends_.end() ? end->second : size_);
-      std::tie(s.line, s.column) = line_column(it->second);
+      s.offset = bom_ + e->value;
+      s.end = bom_ + (e->end != std::string::npos ? e->end : size_);
+      std::tie(s.line, s.column) = line_column(e->value);
       return s;
     }
     if (p.empty()) return std::nullopt;
@@ -288,20 +302,22 @@ std::optional<Span> Locations::span(const std::string& pointer) const {
 std::pair<int, int> Locations::value(const std::string& pointer) const {
   std::string p = pointer;
   while (true) {
-    if (auto it = values_.find(p); it != values_.end()) return line_column(it->second);
-    if (auto it = keys_.find(p); it != keys_.end()) return line_column(it->second);
+    if (const Entry* e = find(p)) {
+      if (e->value != std::string::npos) return line_column(e->value);
+      if (e->key != std::string::npos) return line_column(e->key);
+    }
     if (p.empty()) return {0, 0};
     p = p.substr(0, p.rfind('/'));
   }
 }
 
 std::optional<std::size_t> Locations::value_offset(const std::string& pointer) const {
-  if (auto it = values_.find(pointer); it != values_.end()) return it->second;
+  if (const Entry* e = find(pointer); e && e->value != std::string::npos) return e->value;
   return std::nullopt;
 }
 
 std::pair<int, int> Locations::key(const std::string& pointer) const {
-  if (auto it = keys_.find(pointer); it != keys_.end()) return line_column(it->second);
+  if (const Entry* e = find(pointer); e && e->key != std::string::npos) return line_column(e->key);
   return value(pointer);
 }
 

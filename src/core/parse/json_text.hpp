@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,7 +63,14 @@ class Locations {
   std::pair<int, int> line_column(std::size_t offset) const;
 
  private:
-  std::map<std::string, std::size_t> values_, ends_, keys_;
+  /// Where the value at a pointer starts and ends and where its member name starts (npos: not
+  /// seen). One hashed entry per pointer: three ordered maps of copied pointers were a third of
+  /// the time of reading a request.
+  struct Entry {
+    std::size_t value = std::string::npos, end = std::string::npos, key = std::string::npos;
+  };
+  const Entry* find(const std::string& pointer) const;
+  std::unordered_map<std::string, Entry> at_;
   std::vector<std::size_t> line_starts_{0};
   std::size_t bom_ = 0;
   std::size_t size_ = 0;
