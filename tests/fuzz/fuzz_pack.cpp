@@ -6,6 +6,7 @@
 
 #include "invariants.hpp"
 #include "reqcheck/engine.hpp"
+#include "policy/pack.hpp"
 #include "reqcheck/policy.hpp"
 
 namespace {
@@ -29,14 +30,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto loaded = reqcheck::policy::load_pack(text);
   if (!loaded.pack) {
     if (loaded.errors.empty()) fuzzsupport::fail("pack refused without an error", text);
-    for (const auto& e : loaded.errors)
+    for (const auto& e : loaded.errors) {
       if (e.message.empty()) fuzzsupport::fail("pack error without a message", e.pointer);
+      if (e.code.rfind("PACK.", 0) != 0) fuzzsupport::fail("pack error without a PACK code", e.message);
+    }
     return 0;
   }
   if (!loaded.errors.empty()) fuzzsupport::fail("pack loaded despite errors", text);
   reqcheck::CheckOptions options;
   options.now = "2026-11-30T12:00:00Z";
   fuzzsupport::check_report(reqcheck::check_json(kRequest, text, options));
+  const auto policy = reqcheck::Policy::with_pack(text);  // compiled with the bundled packs
+  if (!policy.ok()) fuzzsupport::fail("a pack that loads does not compile", text);
   (void)reqcheck::rules_json(text);
   return 0;
 }
