@@ -9,7 +9,7 @@
 
 namespace reqcheck::app {
 
-void draw_batch_bar(AppState& s) {
+void draw_batch_bar(AppUi& s) {
   if (s.batch.empty()) return;
   ImGui::AlignTextToFramePadding();
   ImGui::Text("Batch of %zu requests, worst verdict: %s. Showing request:", s.batch.size(), std::string(verdict_label(worst_verdict(s))).c_str());

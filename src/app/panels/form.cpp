@@ -1,6 +1,6 @@
 // The form view of the request: every field of request-format.md as a widget (enums as combos),
 // each followed by the findings that point at it. Edits rewrite the request text from the
-// parsed document (AppState::apply_form), so the JSON editor and the form never disagree.
+// parsed document (AppUi::apply_form), so the JSON editor and the form never disagree.
 #include <algorithm>
 #include <cstdlib>
 #include <span>
@@ -152,7 +152,7 @@ std::string pointer_token(std::string_view key) {
 
 /// Drawing context of one form pass: the state, and where the selection was drawn.
 struct FormPass {
-  AppState& s;
+  AppUi& s;
   bool changed = false;
   bool new_selection = false;     ///< a finding was clicked since the form last scrolled
   bool selection_drawn = false;   ///< the selected pointer itself was drawn this frame
@@ -418,7 +418,7 @@ void draw_fields(FormPass& p, ojson& obj, std::span<const FieldDef> defs, const 
 
 }  // namespace
 
-void draw_form(AppState& s) {
+void draw_form(AppUi& s) {
   if (!s.form_valid) {
     ImGui::Spacing();
     ImGui::TextColored(status_color(Status::fail), "%s %s", status_icon(Status::fail), s.form_error.c_str());

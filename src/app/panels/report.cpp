@@ -8,10 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <reqcheck/engine.hpp>
-
 #include "panels/panels.hpp"
-#include "platform.hpp"
 
 namespace reqcheck::app {
 
@@ -65,7 +62,7 @@ const char* verdict_subline(std::string_view verdict) {
   return "";
 }
 
-void draw_banner(AppState& s) {
+void draw_banner(AppUi& s) {
   const ReportView& r = s.report;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -96,7 +93,7 @@ void draw_banner(AppState& s) {
   ImGui::Dummy(ImVec2(w, 0));
 }
 
-void draw_policy_line(const AppState& s) {
+void draw_policy_line(const AppUi& s) {
   const ReportView& r = s.report;
   std::string policy = r.policy_id.empty() ? std::string("(no pack)") : r.policy_id;
   if (!r.policy_version.empty()) policy += ", version " + r.policy_version;
@@ -108,7 +105,7 @@ void draw_policy_line(const AppState& s) {
   ImGui::PopStyleColor();
 }
 
-void draw_filter(AppState& s) {
+void draw_filter(AppUi& s) {
   constexpr Status order[] = {Status::fail, Status::review, Status::incomplete, Status::pass, Status::not_applicable};
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Show:");
@@ -131,7 +128,7 @@ void draw_filter(AppState& s) {
   ImGui::Checkbox("fails first", &s.findings_by_severity);
 }
 
-void draw_notes(const AppState& s) {
+void draw_notes(const AppUi& s) {
   for (const std::string& n : s.report.notes) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", n.c_str());
@@ -151,7 +148,7 @@ int severity_rank(Status st) {
   return 3;
 }
 
-void draw_findings_table(AppState& s) {
+void draw_findings_table(AppUi& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   // the table takes the rest of the panel, but never less than a dozen lines (the panel scrolls then)
@@ -211,7 +208,7 @@ void draw_findings_table(AppState& s) {
   ImGui::EndTable();
 }
 
-void draw_deadlines(const AppState& s) {
+void draw_deadlines(const AppUi& s) {
   if (s.report.deadlines.empty()) return;
   if (!ImGui::CollapsingHeader("Deadlines", ImGuiTreeNodeFlags_DefaultOpen)) return;
   for (const Deadline& d : s.report.deadlines) {
@@ -221,17 +218,15 @@ void draw_deadlines(const AppState& s) {
 
 }  // namespace
 
-void draw_report(AppState& s) {
+void draw_report(AppUi& s) {
   draw_batch_bar(s);
   draw_banner(s);
   draw_policy_line(s);
-  if (ImGui::SmallButton("Download JSON")) platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+  if (ImGui::SmallButton("Download JSON")) download_report(s, ReportFormat::json);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Download Markdown")) {
-    platform_download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
-  }
+  if (ImGui::SmallButton("Download Markdown")) download_report(s, ReportFormat::markdown);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Print")) platform_print(s.report.json_text);
+  if (ImGui::SmallButton("Print")) print_report(s);
   draw_notes(s);
   draw_deadlines(s);
   draw_filter(s);

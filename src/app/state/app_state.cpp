@@ -1,7 +1,7 @@
 // The operations on AppState: loading text, checking through reqcheck_core, reading the report
-// JSON into display structs, choosing packs. Reports come from `check_json` only; nothing here
-// decides whether a request meets a criterion.
-#include "app_state.hpp"
+// JSON into display structs, choosing packs, downloads. Reports come from `check_json` only;
+// nothing here decides whether a request meets a criterion, and nothing here draws.
+#include "state/app_state.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,8 +9,8 @@
 
 #include <reqcheck/engine.hpp>
 
-#include "embedded.hpp"
-#include "platform.hpp"
+#include "state/embedded.hpp"
+#include "state/json_locate.hpp"
 
 namespace reqcheck::app {
 namespace {
@@ -19,6 +19,13 @@ using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
 constexpr std::string_view default_sample = "meets-criteria.json";
+
+const EmbeddedFile* find_sample(std::string_view name) {
+  for (std::size_t i = 0; i < samples_count; ++i) {
+    if (samples[i].name == name) return &samples[i];
+  }
+  return nullptr;
+}
 
 /// A string member of a JSON object, or `fallback` when absent or not a string.
 template <class J>
@@ -148,13 +155,11 @@ std::string pack_text_for_check(const AppState& s) {
   return s.pack_mode == PackMode::user ? s.user_pack_text : std::string();
 }
 
-/// True when `text` is a JSON object whose `schema` names a policy pack.
-/// A pack file, even a broken one: it names the pack schema near its start.
+}  // namespace
+
 bool looks_like_pack(std::string_view text) {
   return text.substr(0, 512).find("\"reqcheck.pack/") != std::string_view::npos;
 }
-
-}  // namespace
 
 Status parse_status(std::string_view text) {
   if (text == "pass") return Status::pass;
@@ -209,8 +214,10 @@ std::string download_name(const AppState& s, std::string_view suffix) {
 void set_notice(AppState& s, std::string text, bool is_error) {
   s.notice = std::move(text);
   s.notice_is_error = is_error;
-  s.notice_time = s.now;
+  s.notice_time = s.platform->now();
 }
+
+bool notice_visible(const AppState& s) { return !s.notice.empty() && s.platform->now() - s.notice_time < notice_seconds; }
 
 void init_app(AppState& s) {
   json packs = json::parse(bundled_packs_json(), nullptr, false);
@@ -220,10 +227,7 @@ void init_app(AppState& s) {
                          str_of(p, "in_force_from"), str_of(p, "in_force_until")});
     }
   }
-  const EmbeddedFile* start = nullptr;
-  for (std::size_t i = 0; i < samples_count; ++i) {
-    if (samples[i].name == default_sample) start = &samples[i];
-  }
+  const EmbeddedFile* start = find_sample(default_sample);
   if (start == nullptr && samples_count > 0) start = &samples[0];
   if (start != nullptr) {
     set_request(s, std::string(start->text()), start->name);
@@ -232,19 +236,26 @@ void init_app(AppState& s) {
   }
 }
 
+bool open_sample(AppState& s, std::string_view name) {
+  const EmbeddedFile* sample = find_sample(name);
+  if (sample == nullptr) return false;
+  receive(s, Incoming::request, sample->name, std::string(sample->text()));
+  return true;
+}
+
 void set_request(AppState& s, std::string text, std::string name, std::string hi1_source) {
   s.request_text = std::move(text);
   s.hi1_source = std::move(hi1_source);
   s.request_name = std::move(name);
   s.editor_generation += 1;
   s.selected_finding = -1;
-  platform_set_title("reqcheck — " + s.request_name);
+  s.platform->set_title("reqcheck — " + s.request_name);
   run_check(s);
 }
 
 void note_edit(AppState& s) {
   s.check_pending = true;
-  s.last_edit_time = s.now;
+  s.last_edit_time = s.platform->now();
 }
 
 void apply_form(AppState& s) {
@@ -252,7 +263,7 @@ void apply_form(AppState& s) {
   s.request_text = s.form_doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
   s.editor_generation += 1;
   s.check_pending = true;
-  s.last_edit_time = s.now;
+  s.last_edit_time = s.platform->now();
 }
 
 namespace {
@@ -268,7 +279,7 @@ void publish(AppState& s) {
   if (s.batch.empty()) {
     const int failed = s.report.counts[static_cast<int>(Status::fail)];
     const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
-    platform_publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
+    s.platform->publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
     return;
   }
   int failed = 0, review = 0;
@@ -283,7 +294,7 @@ void publish(AppState& s) {
                         std::to_string(per_verdict[0]) + " meet criteria, " + std::to_string(per_verdict[1]) + " need review, " +
                         std::to_string(per_verdict[2]) + " do not meet, " + std::to_string(per_verdict[3]) + " invalid); " +
                         std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
-  platform_publish_verdict(worst, summary, failed, review, s.report.policy_id);
+  s.platform->publish_verdict(worst, summary, failed, review, s.report.policy_id);
 }
 
 }  // namespace
@@ -306,6 +317,7 @@ void show_batch_element(AppState& s, int index) {
 void run_check(AppState& s) {
   s.check_pending = false;
   CheckOptions options;
+  options.now = s.checking_time;
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
   options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
   const std::string pack = pack_text_for_check(s);
@@ -330,9 +342,8 @@ void run_check(AppState& s) {
   publish(s);
 }
 
-void tick(AppState& s, double now) {
-  s.now = now;
-  if (s.check_pending && now - s.last_edit_time >= check_debounce_s) run_check(s);
+void tick(AppState& s) {
+  if (s.check_pending && s.platform->now() - s.last_edit_time >= check_debounce_s) run_check(s);
 }
 
 void refuse_file(AppState& s, const std::string& name, double bytes) {
@@ -439,6 +450,45 @@ void select_location(AppState& s, std::string pointer, int line, int column) {
   s.selection.line = line;
   s.selection.column = column;
   s.selection.serial += 1;
+}
+
+bool selection_span(const AppState& s, Span& out) {
+  const std::string_view text = s.request_text;
+  if (s.selection.line > 0) {  // the core's lines name the whole text's, batch or not
+    out.begin = offset_of(text, s.selection.line, s.selection.column);
+    out.end = std::min(out.begin + 1, text.size());
+    return true;
+  }
+  // a rule's finding has a pointer only; in a batch it points into the shown element
+  std::size_t base = 0;
+  std::string_view element = text;
+  const auto index = static_cast<std::size_t>(s.batch_index);
+  if (!s.batch.empty() && index < s.batch_spans.size() && s.batch_spans[index].first + s.batch_spans[index].second <= text.size()) {
+    base = s.batch_spans[index].first;
+    element = text.substr(base, s.batch_spans[index].second);
+  }
+  const TextSpan span = locate_pointer(element, s.selection.pointer);
+  if (!span.found) return false;
+  out.begin = base + span.begin;
+  out.end = base + span.end;
+  return true;
+}
+
+void save_request(AppState& s) {
+  s.platform->download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text);
+}
+
+void download_report(AppState& s, ReportFormat format) {
+  if (s.report.json_text.empty()) return;
+  if (format == ReportFormat::json) {
+    s.platform->download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+  } else {
+    s.platform->download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
+  }
+}
+
+void print_report(AppState& s) {
+  if (!s.report.json_text.empty()) s.platform->print(s.report.json_text);
 }
 
 }  // namespace reqcheck::app

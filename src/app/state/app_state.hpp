@@ -1,6 +1,7 @@
-// AppState: everything the web app shows and edits, in one struct owned by the platform loop,
-// and the few operations that change it (load a request, re-check, pick a pack). It reads
-// reports produced by reqcheck_core; it never judges a request itself.
+// AppState: everything the app shows and edits apart from drawing resources, and the
+// operations that change it (load a request, re-check, pick a pack, download). Built without
+// ImGui or Emscripten (library reqcheck_app_state); the host is reached through Platform.
+// It reads reports produced by reqcheck_core; it never judges a request itself.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-struct ImFont;
+#include "platform.hpp"
 
 namespace reqcheck::app {
 
@@ -72,33 +73,24 @@ struct Selection {
   std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
 };
 
-/// A selection the editor still has to apply (it can only do so while its text field is active).
-struct EditorJump {
-  bool pending = false;
-  std::size_t begin = 0, end = 0;  ///< byte offsets in `request_text`
-  int frames_left = 0;             ///< gives up after a few frames (the field may be hidden)
-};
-
 /// The left-hand views of the request.
 enum class RequestView { editor, form };
 
-/// Fonts built for the current display scale (owned by ImGui's atlas).
-struct Fonts {
-  ImFont* ui = nullptr;     ///< body text
-  ImFont* mono = nullptr;   ///< the JSON editor
-  ImFont* large = nullptr;  ///< the verdict banner and headings
-};
-
-/// All state of the app. Panels are functions of it; nothing else keeps state.
+/// All state of the app but its drawing resources (those are in the app's `AppUi`, which
+/// extends this). Not copyable: it is the one state of one running app.
 struct AppState {
+  /// Binds the state to its host; `platform` must outlive the state.
+  explicit AppState(Platform& host) : platform(&host) {}
+  AppState(const AppState&) = delete;
+  AppState& operator=(const AppState&) = delete;
+
+  Platform* platform;  ///< the host (clock, downloads, title ...); never null
+
   // --- the request -----------------------------------------------------------------------
   std::string request_text;           ///< the editor's text, never discarded on errors
   std::string request_name;           ///< file name shown in the title and used on save
   std::string hi1_source;             ///< the HI-1 message the request was imported from (empty: none)
   std::uint32_t editor_generation = 0;  ///< bumped when the text is replaced from outside the editor
-  EditorJump editor_jump;
-  std::uint32_t editor_seen_selection = 0;  ///< last `Selection::serial` the editor acted on
-  std::uint32_t form_seen_selection = 0;    ///< last `Selection::serial` the form scrolled to
   bool check_pending = false;         ///< the text changed since the last check
   double last_edit_time = 0.0;        ///< seconds (platform clock) of the last edit, for the debounce
 
@@ -125,6 +117,9 @@ struct AppState {
   std::string user_pack_text;   ///< for `PackMode::user`
   std::string user_pack_name;
   std::vector<std::string> user_pack_errors;  ///< why the last loaded pack file was refused
+  /// The checking time passed to the core (RFC 3339, e.g. `2026-11-30T12:00:00Z`); empty: the
+  /// system clock, as in the page. Tests fix it so that verdicts do not age.
+  std::string checking_time;
   std::string rules_key;        ///< which pack `rules` were read from (to refresh on change)
   std::vector<RuleInfo> rules;
   std::string rules_pack_label;  ///< "id (version)" of the pack the rules come from
@@ -135,30 +130,29 @@ struct AppState {
   RequestView request_view = RequestView::editor;
   bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
   int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
-  float split = 0.48f;               ///< share of the width given to the request views
   std::string notice;                ///< short message in the status bar
   bool notice_is_error = false;
-  double notice_time = 0.0;
-  double now = 0.0;                  ///< seconds, platform clock, updated every frame
-  float scale = 0.0f;                ///< device pixel ratio the fonts and style were built for (0: not yet)
-  Fonts fonts;
-  bool show_about = false;
-};
-
-/// Where a file or text from the page goes (numbers shared with web/glue.js).
-enum class Incoming : int {
-  request = 0,  ///< open dialog for a request, or `window.reqcheck.load`
-  pack = 1,     ///< open dialog for a pack file
-  drop = 2,     ///< dropped on the page: a pack if it says `"schema": "reqcheck.pack/1"`, else a request
-  paste = 3,    ///< pasted from the clipboard: same as drop
+  double notice_time = 0.0;          ///< `Platform::now()` when the notice was set, seconds
 };
 
 /// Seconds to wait after the last keystroke before re-checking.
 inline constexpr double check_debounce_s = 0.25;
 
+/// Seconds a notice stays in the status bar.
+inline constexpr double notice_seconds = 6.0;
+
 /// Fills the pack list and loads the default sample (`meets-criteria.json`, else the first),
 /// then checks it.
 void init_app(AppState& s);
+
+/// Loads the embedded sample `name` (a file name of assets/samples/) as `receive` would load a
+/// request file: JSON as is, an HI-1 message imported. Returns false (state untouched) when no
+/// sample has that name.
+bool open_sample(AppState& s, std::string_view name);
+
+/// True when `text` says near its start (first 512 bytes) that it is a policy pack
+/// (`"reqcheck.pack/`), even a broken one, so that a drop or paste goes to the pack loader.
+bool looks_like_pack(std::string_view text);
 
 /// Largest file the page reads, in bytes (a batch of many requests; one request may have 4 MiB).
 /// Larger files are refused before they reach the wasm heap.
@@ -188,8 +182,8 @@ void show_batch_element(AppState& s, int index);
 /// meet, needs review, meets criteria, in that order).
 std::string_view worst_verdict(const AppState& s);
 
-/// Per-frame upkeep: runs a pending check once the debounce has passed.
-void tick(AppState& s, double now);
+/// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
+void tick(AppState& s);
 
 /// Handles a file or text coming from the page. Never throws; bad input becomes a notice or
 /// an `invalid_input` report, and the text is kept in the editor.
@@ -208,8 +202,34 @@ void refresh_rules(AppState& s);
 /// Asks the editor and the form to show `pointer` (or the line and column).
 void select_location(AppState& s, std::string pointer, int line, int column);
 
-/// Shows a message in the status bar for a few seconds.
+/// Shows a message in the status bar for `notice_seconds`.
 void set_notice(AppState& s, std::string text, bool is_error = false);
+
+/// True while the notice is young enough to show (on the platform clock).
+bool notice_visible(const AppState& s);
+
+/// Offers the request text as a download (its name, or `request.json`).
+void save_request(AppState& s);
+
+/// The forms a report can be downloaded in.
+enum class ReportFormat { json, markdown };
+
+/// Offers the shown report as a download (`<request>.report.json` or `.report.md`); nothing
+/// before the first check.
+void download_report(AppState& s, ReportFormat format);
+
+/// Asks the platform to print the shown report; nothing before the first check.
+void print_report(AppState& s);
+
+/// A byte range `[begin, end)` of `request_text`.
+struct Span {
+  std::size_t begin = 0, end = 0;
+};
+
+/// Where the current `selection` lies in `request_text`: at its line and column (one byte),
+/// else at its pointer, looked up in the shown batch element (or the whole text). Returns
+/// false when the pointer's path is not in the text.
+bool selection_span(const AppState& s, Span& out);
 
 /// The report's verdict as words ("meets criteria", ...); "not checked yet" when empty.
 std::string_view verdict_label(std::string_view verdict);

@@ -1,7 +1,7 @@
 // A small recursive JSON scanner that records byte spans along one JSON Pointer path; see
 // json_locate.hpp. It never allocates per value except for decoded object keys, and it stops
 // quietly at the first syntax error (the core reports those, with their location).
-#include "json_locate.hpp"
+#include "state/json_locate.hpp"
 
 #include <algorithm>
 #include <string>
