@@ -10,7 +10,7 @@ deps="$here/build/_deps"
 apt_pkgs=(build-essential cmake ninja-build git python3 dpkg-dev
   clang-14 libclang-rt-14-dev lld-14 emscripten binaryen nodejs
   nlohmann-json3-dev doctest-dev libhowardhinnant-date-dev libcli11-dev libbenchmark-dev
-  fonts-dejavu-core fonttools chromium)
+  fonts-dejavu-core fonttools chromium tzdata)
 
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -211,28 +211,7 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
   }
 }
 
-/// `window.reqcheck.check`: checks a request against a pack text (NULL or "": the bundled
-/// packs) and returns the report JSON as a malloc'd NUL-terminated string (free with rc_free).
-EMSCRIPTEN_KEEPALIVE char* rc_check(const char* request, const char* pack) {
-  std::string report = reqcheck::check_json(request != nullptr ? request : "", pack != nullptr ? pack : "", {});
-  char* out = static_cast<char*>(std::malloc(report.size() + 1));
-  if (out != nullptr) std::memcpy(out, report.c_str(), report.size() + 1);
-  return out;
-}
-
-/// Frees a string returned by rc_check.
-EMSCRIPTEN_KEEPALIVE void rc_free(char* p) { std::free(p); }
-
-/// The engine version as a malloc'd NUL-terminated string (free with rc_free).
-EMSCRIPTEN_KEEPALIVE char* rc_version() {
-  std::string_view v = reqcheck::version();
-  char* out = static_cast<char*>(std::malloc(v.size() + 1));
-  if (out != nullptr) {
-    std::memcpy(out, v.data(), v.size());
-    out[v.size()] = '\0';
-  }
-  return out;
-}
+// rc_check, rc_version and rc_free, the engine's text API for JS, are in src/core/bindings.cpp.
 
 /// Text the page received in a paste event: kept as ImGui's clipboard so that Ctrl+V in the
 /// editor inserts it; when no text field is active, it is loaded as a request instead.

@@ -1,9 +1,9 @@
 // reqcheck command line: checks request files (or stdin) and prints reports; lists and explains
-// rules. All judgement is in reqcheck_core's check_json; this file only reads files, parses the
+// rules. All judgement is in reqcheck_core (a Policy compiled once per run, `check_batch` per file,
+// the core's renderers); this file only reads files, parses the
 // command line (CLI11) and maps verdicts to exit codes: 0 meets, 1 does not meet, 3 needs
 // review, 2 invalid input or usage error.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -15,17 +15,6 @@
 namespace {
 
 constexpr int kExitMeets = 0, kExitFails = 1, kExitInvalid = 2, kExitReview = 3;
-
-/// Exit code of a verdict.
-int exit_code(const std::string& verdict) {
-  if (verdict == "meets_criteria") return kExitMeets;
-  if (verdict == "does_not_meet") return kExitFails;
-  if (verdict == "needs_review") return kExitReview;
-  return kExitInvalid;
-}
-
-/// Rank of exit codes for a batch: 2 > 1 > 3 > 0.
-int severity(int code) { return code == kExitInvalid ? 3 : code == kExitFails ? 2 : code == kExitReview ? 1 : 0; }
 
 /// Largest file read, in bytes: a batch of up to 1,000 requests (one request may have 4 MiB).
 constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
@@ -62,27 +51,53 @@ struct CheckArgs {
   std::string from;
 };
 
+/// Exit code of a verdict.
+int exit_code(reqcheck::report::Verdict v) {
+  using reqcheck::report::Verdict;
+  switch (v) {
+    case Verdict::meets_criteria: return kExitMeets;
+    case Verdict::does_not_meet: return kExitFails;
+    case Verdict::needs_review: return kExitReview;
+    case Verdict::invalid_input: return kExitInvalid;
+  }
+  return kExitInvalid;
+}
+
+/// The policy of a `--pack` value: a pack file (compiled with the bundled profiles) or the
+/// bundled policy with a platform pack forced by id; nullopt (said on stderr) when it is neither.
+std::optional<reqcheck::Policy> policy_of(const std::string& pack, reqcheck::CheckOptions& options) {
+  if (pack.empty()) return reqcheck::Policy::bundled();
+  if (std::filesystem::is_regular_file(pack)) {
+    std::string why;
+    auto text = read_input(pack, &why);
+    if (!text) {
+      std::cerr << "reqcheck: cannot read " << pack << ": " << why << "\n";
+      return std::nullopt;
+    }
+    return reqcheck::Policy::with_pack(*text);
+  }
+  for (const auto& p : reqcheck::Policy::bundled().packs())
+    if (p.id == pack && p.kind == "platform") {
+      options.pack_id = pack;
+      return reqcheck::Policy::bundled();
+    }
+  std::cerr << "reqcheck: --pack " << pack << ": neither a file nor a bundled pack id (of a platform pack; see `reqcheck packs`)\n";
+  return std::nullopt;
+}
+
 int run_check(const CheckArgs& a) {
   reqcheck::CheckOptions options;
   options.now = a.now;
   options.from = a.from == "auto" ? "" : a.from;
-  std::string pack_text;
-  if (!a.pack.empty()) {
-    if (std::filesystem::is_regular_file(a.pack)) {
-      pack_text = read_input(a.pack).value_or("");
-    } else if (!reqcheck::bundled_pack_text(a.pack).empty()) {
-      options.pack_id = a.pack;
-    } else {
-      std::cerr << "reqcheck: --pack " << a.pack << ": neither a file nor a bundled pack id (see `reqcheck packs`)\n";
-      return kExitInvalid;
-    }
-  }
+  const auto policy = policy_of(a.pack, options);  // compiled once for every request of the run
+  if (!policy) return kExitInvalid;
   struct Item {
     std::string name;
-    std::string report;
+    reqcheck::report::Report report;
   };
   std::vector<Item> items;
   bool batch = a.files.size() > 1;
+  reqcheck::BatchResult all;
   for (const auto& file : a.files) {
     std::string why;
     auto text = read_input(file, &why);
@@ -90,39 +105,32 @@ int run_check(const CheckArgs& a) {
       std::cerr << "reqcheck: cannot read " << file << ": " << why << "\n";
       return kExitInvalid;
     }
-    const auto requests = reqcheck::split_batch(*text);
-    batch |= requests.size() > 1;
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-      auto part_options = options;  // lines and columns name the file's, not the element's
-      part_options.first_line = requests[i].line;
-      part_options.first_column = requests[i].column;
-      items.push_back({requests.size() > 1 ? file + "#" + std::to_string(i + 1) : file, reqcheck::check_json(requests[i].text, pack_text, part_options)});
+    auto result = reqcheck::check_batch(*policy, *text, options);
+    const bool several = result.items.size() > 1;
+    batch |= several;
+    for (std::size_t i = 0; i < result.items.size(); ++i) {
+      auto& item = result.items[i];
+      ++all.counts[static_cast<std::size_t>(item.report.verdict)];
+      all.worst = reqcheck::report::worse(all.worst, item.report.verdict);
+      items.push_back({several ? file + "#" + std::to_string(i + 1) : file, std::move(item.report)});
     }
   }
-  int worst = kExitMeets;
-  std::map<std::string, int> counts;
-  nlohmann::ordered_json array = nlohmann::ordered_json::array();
-  for (const auto& item : items) {
-    const auto report = nlohmann::ordered_json::parse(item.report);
-    const std::string verdict = report.value("verdict", "invalid_input");
-    ++counts[verdict];
-    if (severity(exit_code(verdict)) > severity(worst)) worst = exit_code(verdict);
-    if (a.format == "json") {
-      if (batch) array.push_back(report);
-      else std::cout << item.report << "\n";
+  if (a.format == "json") {
+    if (batch) {
+      std::vector<reqcheck::report::Report> reports;
+      for (auto& item : items) reports.push_back(std::move(item.report));
+      std::cout << reqcheck::report::to_json(reports) << "\n";
     } else {
+      for (const auto& item : items) std::cout << reqcheck::report::to_json(item.report) << "\n";
+    }
+  } else {
+    for (const auto& item : items) {
       if (batch) std::cout << (a.format == "markdown" ? "\n<!-- " + item.name + " -->\n" : "\n== " + item.name + "\n");
-      std::cout << (a.format == "markdown" ? reqcheck::report_to_markdown(item.report) : reqcheck::report_to_text(item.report));
+      std::cout << (a.format == "markdown" ? reqcheck::report::to_markdown(item.report) : reqcheck::report::to_text(item.report));
     }
   }
-  if (batch) {
-    if (a.format == "json") std::cout << array.dump(2) << "\n";
-    std::ostringstream summary;
-    summary << items.size() << " requests: " << counts["meets_criteria"] << " meets_criteria, " << counts["needs_review"] << " needs_review, "
-            << counts["does_not_meet"] << " does_not_meet, " << counts["invalid_input"] << " invalid_input";
-    (a.format == "json" ? std::cerr : std::cout) << summary.str() << "\n";
-  }
-  return worst;
+  if (batch) (a.format == "json" ? std::cerr : std::cout) << reqcheck::batch_summary(all) << "\n";
+  return exit_code(all.worst);
 }
 
 }  // namespace
@@ -183,23 +191,23 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*cmd_rules) {
-    std::string text;
-    if (!rules_pack.empty()) {
-      if (std::filesystem::is_regular_file(rules_pack)) text = read_input(rules_pack).value_or("");
-      else text = reqcheck::bundled_pack_text(rules_pack);
-      if (text.empty()) {
-        std::cerr << "reqcheck: --pack " << rules_pack << ": neither a file nor a bundled pack id\n";
-        return kExitInvalid;
-      }
-    }
-    const auto j = nlohmann::json::parse(reqcheck::rules_json(text));
-    if (j.contains("error")) {
-      for (const auto& e : j["errors"]) std::cerr << "pack error at " << e["pointer"].get<std::string>() << " (line " << e["line"] << "): " << e["message"].get<std::string>() << "\n";
+    reqcheck::CheckOptions unused;
+    const auto policy = policy_of(rules_pack, unused);
+    if (!policy) return kExitInvalid;
+    if (!policy->ok()) {
+      for (const auto& e : policy->errors())
+        std::cerr << "pack error at " << e.pointer << " (line " << e.line << ") [" << e.code << "]: " << e.message << "\n";
       return kExitInvalid;
     }
-    std::cout << j["pack"]["id"].get<std::string>() << " (version " << j["pack"]["version"].get<std::string>() << ")\n";
-    for (const auto& r : j["rules"])
-      std::cout << "  " << r["id"].get<std::string>() << "  " << r["title"].get<std::string>() << "  [" << r["legal_ref"].get<std::string>() << "]\n";
+    const std::string id = !unused.pack_id.empty() ? unused.pack_id : policy->user_pack_id();
+    const auto rules = policy->rules(id);
+    for (const auto& p : policy->packs())
+      if (id.empty() ? p.kind == "platform" : p.id == id) {
+        std::cout << p.id << " (version " << p.version << ")\n";
+        break;
+      }
+    for (const auto& r : rules.value_or(std::vector<reqcheck::RuleInfo>{}))
+      std::cout << "  " << r.id << "  " << r.title << "  [" << r.legal_ref << "]\n";
     return 0;
   }
   return kExitInvalid;

@@ -103,3 +103,33 @@ std::vector<BatchPart> split_batch(std::string_view text) {
 }
 
 }  // namespace reqcheck
+
+namespace reqcheck {
+
+BatchResult check_batch(const Policy& policy, std::string_view text, const CheckOptions& options) {
+  BatchResult out;
+  auto parts = split_batch(text);
+  out.items.reserve(parts.size());
+  for (auto& part : parts) {
+    CheckOptions o = options;  // lines, columns and offsets name the file's, not the part's
+    o.first_line = part.line;
+    o.first_column = part.column;
+    o.first_offset = part.offset;
+    report::Report r = check(policy, part.text, o);
+    ++out.counts[static_cast<std::size_t>(r.verdict)];
+    out.worst = report::worse(out.worst, r.verdict);
+    out.items.push_back({std::move(part), std::move(r)});
+  }
+  return out;
+}
+
+std::string batch_summary(const BatchResult& batch) {
+  using report::Verdict;
+  const auto n = [&](Verdict v) { return std::to_string(batch.counts[static_cast<std::size_t>(v)]) + " " + std::string(report::to_string(v)); };
+  int total = 0;
+  for (int c : batch.counts) total += c;
+  return std::to_string(total) + " requests: " + n(Verdict::meets_criteria) + ", " + n(Verdict::needs_review) + ", " +
+         n(Verdict::does_not_meet) + ", " + n(Verdict::invalid_input);
+}
+
+}  // namespace reqcheck

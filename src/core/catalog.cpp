@@ -1,21 +1,23 @@
-// What the engine carries: the bundled packs and the rules of a pack with their pages, as JSON
-// for the CLI's `packs` and `rules` and the web app's pack picker and rules browser.
+// What the engine carries, as JSON for JS and scripts (the page's pack picker and rules browser
+// read it through the bindings): the packs of the bundled policy and the rules of a pack, both
+// rendered from the compiled Policy.
 #include <nlohmann/json.hpp>
 
+#include "policy/pack.hpp"
 #include "reqcheck/engine.hpp"
-#include "reqcheck/policy.hpp"
-#include "rules/rule.hpp"
 
 namespace reqcheck {
 
 std::string bundled_packs_json() {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& p : policy::bundled_packs()) {
-    const auto j = nlohmann::json::parse(p.text, nullptr, false);
-    if (!j.is_object()) continue;
-    out.push_back({{"id", j.value("id", "")}, {"service", j.value("service", "")}, {"version", j.value("version", "")},
-                   {"title", j.value("title", "")}, {"in_force_from", j.value("in_force_from", "")},
-                   {"in_force_until", j.contains("in_force_until") ? j["in_force_until"] : nlohmann::json(nullptr)}});
+  for (const auto& p : Policy::bundled().packs()) {
+    out.push_back({{"id", p.id},
+                   {"kind", p.kind},
+                   {"service", p.services.empty() ? "" : p.services.front()},
+                   {"version", p.version},
+                   {"title", p.title},
+                   {"in_force_from", p.in_force_from},
+                   {"in_force_until", p.in_force_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.in_force_until)}});
   }
   return out.dump(2);
 }
@@ -27,25 +29,28 @@ std::string bundled_pack_text(std::string_view id) {
 }
 
 std::string rules_json(std::string_view pack_text) {
-  const std::string text = pack_text.empty() ? std::string(policy::bundled_packs().front().text) : std::string(pack_text);
-  auto loaded = policy::load_pack(text);
+  const Policy policy = Policy::with_pack(pack_text);
   nlohmann::ordered_json out;
-  if (!loaded.pack) {
+  if (!policy.ok()) {
     out["error"] = "the pack cannot be used";
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    for (const auto& e : loaded.errors)
-      errors.push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}, {"help", e.help}});
+    for (const auto& e : policy.errors())
+      errors.push_back({{"code", e.code}, {"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}, {"help", e.help}});
     out["errors"] = errors;
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  out["pack"] = {{"id", loaded.pack->id}, {"version", loaded.pack->version}, {"service", loaded.pack->service}, {"title", loaded.pack->title}};
+  const auto rules = policy.rules();
+  const std::string& id = policy.user_pack_id();
+  for (const auto& p : policy.packs())
+    if (id.empty() ? p.kind == "platform" : p.id == id) {
+      out["pack"] = {{"id", p.id}, {"version", p.version}, {"kind", p.kind}, {"service", p.services.empty() ? "" : p.services.front()}, {"title", p.title}};
+      break;
+    }
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& id : loaded.pack->rule_ids) {
-    const auto* r = rules::find_rule(id);
-    list.push_back({{"id", r->id}, {"title", r->title}, {"legal_ref", r->legal_ref}, {"family", r->family}, {"doc", rule_doc(r->id)}});
-  }
+  for (const auto& r : rules.value_or(std::vector<RuleInfo>{}))
+    list.push_back({{"id", r.id}, {"title", r.title}, {"legal_ref", r.legal_ref}, {"family", r.family}, {"kind", r.kind}, {"doc", r.doc}});
   out["rules"] = list;
-  return out.dump(2);
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace reqcheck

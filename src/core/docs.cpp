@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "reqcheck/engine.hpp"
+#include "reqcheck/policy.hpp"
 
 namespace reqcheck::embedded {
 /// Generated: rule id → Markdown page.

@@ -1,5 +1,5 @@
-// libFuzzer target: the whole engine as the CLI and the page call it: split_batch, check_json
-// against the bundled packs, and the text and Markdown renderings. Asserts a well-formed report,
+// libFuzzer target: the whole engine as the CLI and the page call it: split_batch, check
+// against the bundled packs, and the JSON, text, Markdown and CSV renderings. Asserts a well-formed report,
 // fail-closed verdicts (invariants.hpp) and byte-identical output for the same input.
 #include <cstddef>
 #include <cstdint>
@@ -23,12 +23,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (++n > 8) break;  // a batch's elements are alike; bound the time per input
     options.first_line = part.line;
     options.first_column = part.column;
+    options.first_offset = part.offset;
     const std::string& request = part.text;
-    const std::string report = reqcheck::check_json(request, "", options);
+    const auto typed = reqcheck::check(reqcheck::Policy::bundled(), request, options);
+    const std::string report = reqcheck::report::to_json(typed);
     fuzzsupport::check_report(report);
     if (reqcheck::check_json(request, "", options) != report) fuzzsupport::fail("the same input gave two different reports", request);
-    (void)reqcheck::report_to_text(report);
-    (void)reqcheck::report_to_markdown(report);
+    for (const auto& f : typed.findings)
+      if (f.end > 0 && (f.offset > f.end || f.end > part.offset + part.length + part.text.size()))
+        fuzzsupport::fail("a finding's byte range lies outside the text", request);
+    (void)reqcheck::report::to_text(typed);
+    (void)reqcheck::report::to_markdown(typed);
+    (void)reqcheck::report::to_csv(typed);
   }
   return 0;
 }

@@ -31,7 +31,7 @@ inline std::string check_report(const std::string& report) {
     if (!f.is_object() || !f.contains("rule") || !f.contains("status") || !f.contains("pointer")) fail("finding without rule/status/pointer", report);
     if (f["rule"] == "INPUT" && f["status"] == "fail") input_fail = true;
     // check_json's last resort: an exception escaped the engine (user text never starts a PACK message so)
-    if (f["rule"] == "PACK" && f.value("message", "").rfind("internal error: ", 0) == 0) fail("an exception escaped into the report", report);
+    if (f["rule"] == "ENGINE" && f.value("code", "") == "ENGINE.internal_error") fail("an exception escaped into the report", report);
   }
   // fail closed: an unreadable input must never be judged
   if (input_fail && verdict != "invalid_input") fail("an INPUT failure with a verdict other than invalid_input", report);

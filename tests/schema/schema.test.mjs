@@ -72,7 +72,7 @@ test("report.schema.json accepts every report", { skip: !existsSync(bin) && "nat
   for (const file of requestFiles().slice(0, 400)) {
     let out;
     try {
-      out = execFileSync(bin, ["check", file, "--format", "json", "--now", "2026-11-30T12:00:00Z"]).toString();
+      out = execFileSync(bin, ["check", file, "--format", "json", "--now", "2026-11-30T12:00:00Z"], { maxBuffer: 256 << 20 }).toString();
     } catch (e) {
       out = e.stdout.toString();
     }

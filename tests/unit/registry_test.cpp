@@ -24,7 +24,7 @@ TEST_CASE("every registered rule has a doc page, a pack entry and cases both way
   std::set<std::string> in_packs;
   for (const auto& p : reqcheck::policy::bundled_packs()) {
     const json pack = json::parse(p.text);
-    for (const auto& id : pack["rules"]) in_packs.insert(id.get<std::string>());
+    for (const auto& r : pack["rules"]) in_packs.insert(r["id"].get<std::string>());
   }
 
   for (const auto* rule : reqcheck::rules::all_rules()) {
@@ -55,7 +55,7 @@ TEST_CASE("bundled packs load and name only known rules") {
 TEST_CASE("every rule doc page belongs to a rule") {
   for (const auto& e : std::filesystem::directory_iterator(kSourceDir / "assets/rules")) {
     const std::string id = e.path().stem().string();
-    if (id == "INPUT" || id == "PACK" || e.path().extension() != ".md") continue;
+    if (id == "INPUT" || id == "PACK" || id == "ENGINE" || e.path().extension() != ".md") continue;
     INFO("doc page ", id);
     CHECK(reqcheck::rules::find_rule(id) != nullptr);
   }

@@ -73,12 +73,12 @@ TEST_CASE("markdown escapes HTML and keeps values as code") {
   req["case"]["offences"][0]["provision"] = "</script><b>|x|</b>";
   reqcheck::CheckOptions o;
   o.now = testsupport::kNow;
-  const auto md = reqcheck::report_to_markdown(reqcheck::check_json(req.dump(), "", o));
+  const auto report = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  const auto md = reqcheck::report::to_markdown(report);
   CHECK(md.find("<img") == std::string::npos);
   CHECK(md.find("</script>") == std::string::npos);
   CHECK(md.find("# reqcheck report") == 0);
-  CHECK(reqcheck::report_to_markdown("not a report").find("not a reqcheck report") != std::string::npos);
-  const auto text = reqcheck::report_to_text(reqcheck::check_json(req.dump(), "", o));
+  const auto text = reqcheck::report::to_text(report);
   CHECK(text.find("verdict:") == 0);
 }
 
@@ -182,4 +182,64 @@ TEST_CASE("a batch element's input errors name the file's line and column, its d
       CHECK(f["line"] == 1);
       CHECK(f["column"] == static_cast<int>(one_line.find("7") + 1));
     }
+}
+
+TEST_CASE("CSV: one row per finding, RFC 4180 quoting, formulas neutralised") {
+  auto req = testsupport::base_request();
+  req["targets"][0]["value"] = "=HYPERLINK(\"http://x\",\"a, b\")";
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto report = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  const auto csv = reqcheck::report::to_csv(report, "file.json:1");
+  CHECK(csv.find(std::string(reqcheck::report::csv_header()) + "\r\n") == 0);
+  std::size_t rows = 0;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++rows;
+  CHECK(rows == report.findings.size() + 1);
+  CHECK(csv.find(",=HYPERLINK") == std::string::npos);  // never a bare formula
+  CHECK(csv.find("\"'=HYPERLINK") == std::string::npos);  // a message quotes it in backticks, so it starts with `
+  CHECK(reqcheck::report::to_csv(report, "=cmd|' /C calc'!A0", false).find("'=cmd") != std::string::npos);
+  CHECK(reqcheck::report::to_csv(report, "", false).find("request,verdict") == std::string::npos);
+}
+
+TEST_CASE("every finding of a readable request has a place in the text, shifted into the file") {
+  const std::string text = testsupport::base_request().dump(2);
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto report = reqcheck::check(reqcheck::Policy::bundled(), text, o);
+  for (const auto& f : report.findings) {
+    CHECK_MESSAGE(f.line > 0, std::string(f.rule + " " + f.pointer));
+    CHECK(f.end >= f.offset);
+    CHECK(f.end <= text.size());
+  }
+  o.first_line = 10;
+  o.first_column = 5;
+  o.first_offset = 1000;
+  const auto shifted = reqcheck::check(reqcheck::Policy::bundled(), text, o);
+  REQUIRE(shifted.findings.size() == report.findings.size());
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    CHECK(shifted.findings[i].line == report.findings[i].line + 9);
+    CHECK(shifted.findings[i].offset == report.findings[i].offset + 1000);
+  }
+}
+
+TEST_CASE("verdict words, ranking and counts live in the core") {
+  using reqcheck::report::Verdict;
+  CHECK(reqcheck::report::worse(Verdict::meets_criteria, Verdict::needs_review) == Verdict::needs_review);
+  CHECK(reqcheck::report::worse(Verdict::invalid_input, Verdict::does_not_meet) == Verdict::invalid_input);
+  CHECK(reqcheck::report::worse(Verdict::does_not_meet, Verdict::needs_review) == Verdict::does_not_meet);
+  Verdict v{};
+  CHECK(reqcheck::report::parse_verdict("needs_review", v));
+  CHECK(v == Verdict::needs_review);
+  CHECK_FALSE(reqcheck::report::parse_verdict("maybe", v));
+  CHECK(reqcheck::report::verdict_label(Verdict::does_not_meet) == "does not meet");
+  const auto batch = reqcheck::check_batch(reqcheck::Policy::bundled(), "{\"a\":1}\n" + testsupport::base_request().dump() + "\n",
+                                           [] {
+                                             reqcheck::CheckOptions o;
+                                             o.now = testsupport::kNow;
+                                             return o;
+                                           }());
+  REQUIRE(batch.items.size() == 2);
+  CHECK(batch.worst == Verdict::invalid_input);
+  CHECK(batch.items[1].part.line == 2);
+  CHECK(reqcheck::batch_summary(batch) == "2 requests: 1 meets_criteria, 0 needs_review, 0 does_not_meet, 1 invalid_input");
 }

@@ -11,22 +11,12 @@
 
 #include <date/date.h>
 
+#include "reqcheck/time.hpp"
+
 namespace reqcheck::ident {
 
-/// A parsed RFC 3339 `full-date` or `date-time`.
-struct TimeValue {
-  bool date_only = false;
-  /// Calendar date as written (date-only values), or the local calendar date of a date-time in
-  /// its own offset.
-  date::sys_days day{};
-  /// The instant, UTC, millisecond precision. For a date-only value: its local midnight read in
-  /// UTC (offset 0); use `start_in` / `end_in` to place a calendar date in another offset.
-  std::chrono::sys_time<std::chrono::milliseconds> instant{};
-  /// Offset east of UTC in minutes (date-times; 0 for date-only values and `Z`).
-  int offset_minutes = 0;
-  /// The text as written.
-  std::string text;
-};
+/// The value type lives in the public header; the engine's code names it `ident::TimeValue`.
+using reqcheck::TimeValue;
 
 /// Why a text is not RFC 3339, in lowercase, e.g. "day 30 does not exist in 2026-02".
 struct TimeError {

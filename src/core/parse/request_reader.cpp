@@ -235,6 +235,7 @@ void read_case(ObjectReader& r, model::Case& c) {
 RequestRead read_request(std::string_view text) {
   RequestRead out;
   JsonDocument doc = read_json(text);
+  out.locations = doc.locations;
   out.diagnostics = std::move(doc.diagnostics);
   if (!doc.json) return out;
   const json& root = *doc.json;

@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "parse/diagnostic.hpp"
+#include "parse/json_text.hpp"
+#include "ident/rfc3339.hpp"
 #include "reqcheck/request.hpp"
 
 namespace reqcheck::parse {
@@ -19,6 +21,8 @@ inline constexpr std::string_view kRequestSchema = "reqcheck.request/1";
 struct RequestRead {
   std::optional<model::Request> request;
   Diagnostics diagnostics;
+  /// Where each value is in the text (to place every finding, not only input errors).
+  Locations locations;
 };
 
 /// Reads a request from JSON text. Never throws.

@@ -1,14 +1,11 @@
-// Markdown and plain-text renderings of a report, both read from the report's JSON text so
-// they can never say something the JSON does not. User values are escaped in Markdown: a
-// request containing HTML or Markdown is shown, never interpreted.
-#include <nlohmann/json.hpp>
-
+// Text, Markdown and CSV renderings of the typed report (to_json is in report.cpp): each reads
+// the same structs, so none can say what another does not. User values are escaped in Markdown
+// (shown, never interpreted) and guarded in CSV against spreadsheet formula injection.
 #include "reqcheck/engine.hpp"
+#include "reqcheck/report.hpp"
 
-namespace reqcheck {
+namespace reqcheck::report {
 namespace {
-
-using nlohmann::json;
 
 /// Escapes text for a Markdown table cell. The engine writes values as `code spans`; they
 /// become <code> elements whose content is entity-escaped, so that HTML or Markdown in a request
@@ -47,79 +44,92 @@ std::string md(std::string_view text) {
   return out;
 }
 
-std::string str(const json& j, const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; }
-
-const char* verdict_words(const std::string& v) {
-  if (v == "meets_criteria") return "meets the criteria — it qualifies for the platform's legal analysis; the platform may still decline";
-  if (v == "needs_review") return "needs review — fix or confirm the findings marked review or incomplete";
-  if (v == "does_not_meet") return "does not meet the criteria — fix the failed findings before sending";
-  return "invalid input — the request (or the policy pack) could not be read";
-}
-
-const char* status_mark(const std::string& s) {
-  if (s == "pass") return "✔ pass";
-  if (s == "fail") return "✘ fail";
-  if (s == "review") return "⚠ review";
-  if (s == "incomplete") return "… incomplete";
+const char* status_mark(Status s) {
+  switch (s) {
+    case Status::pass: return "✔ pass";
+    case Status::fail: return "✘ fail";
+    case Status::review: return "⚠ review";
+    case Status::incomplete: return "… incomplete";
+    case Status::not_applicable: return "– n/a";
+  }
   return "– n/a";
 }
 
-std::optional<json> parse_report(std::string_view text) {
-  auto j = json::parse(text, nullptr, false);
-  if (!j.is_object() || !j.contains("findings") || !j["findings"].is_array()) return std::nullopt;
-  return j;
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading `=`,
+/// `+`, `-` or `@` is prefixed with `'` so that no spreadsheet runs it as a formula.
+std::string csv(std::string_view v) {
+  std::string s(v);
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string where_of(const Finding& f, bool text) {
+  std::string where = f.pointer.empty() ? "(request)" : f.pointer;
+  if (!text && !f.source.empty()) where += " ← " + f.source;
+  if (f.line > 0)
+    where += (text ? " at line " : " (line ") + std::to_string(f.line) + ", column " + std::to_string(f.column) + (text ? "" : ")");
+  return where;
 }
 
 }  // namespace
 
-std::string report_to_markdown(std::string_view report_json) {
-  const auto j = parse_report(report_json);
-  if (!j) return "**reqcheck:** this is not a reqcheck report.\n";
+std::string to_markdown(const Report& r) {
   std::string out = "# reqcheck report\n\n";
-  out += "**Verdict: " + md(verdict_words(str(*j, "verdict"))) + "**\n\n";
-  const auto& p = (*j)["policy"];
-  if (!str(p, "id").empty())
-    out += "- Policy: `" + md(str(p, "id")) + "` version `" + md(str(p, "version")) + "` (sha256 `" + str(p, "sha256") + "`)\n";
-  out += "- Input sha256: `" + str(*j, "input_sha256") + "`\n";
-  out += "- Checked at: " + md(str(*j, "checked_at")) + "\n";
-  if ((*j).value("received_at_defaulted", false)) out += "- Received at: not given; the checking time was used\n";
-  else if (!str(*j, "received_at").empty()) out += "- Received at: " + md(str(*j, "received_at")) + "\n";
-  for (const auto& n : (*j)["notes"]) out += "- Note: " + md(n.get<std::string>()) + "\n";
+  out += "**Verdict: " + md(verdict_words(r.verdict)) + "**\n\n";
+  for (const auto& p : r.policies)
+    out += "- " + std::string(p.kind == "platform" ? "Policy" : "Profile") + ": `" + md(p.id) + "` version `" + md(p.version) +
+           "` (sha256 `" + p.sha256 + "`) — " + md(p.reason) + "\n";
+  out += "- Input sha256: `" + r.input_sha256 + "`\n";
+  out += "- Checked at: " + md(r.checked_at) + "\n";
+  if (r.received_at_defaulted) out += "- Received at: not given; the checking time was used\n";
+  else if (!r.received_at.empty()) out += "- Received at: " + md(r.received_at) + "\n";
+  for (const auto& n : r.notes) out += "- Note: " + md(n) + "\n";
   out += "\n| status | rule | where | finding | fix | source |\n|---|---|---|---|---|---|\n";
-  for (const auto& f : (*j)["findings"]) {
-    std::string where = str(f, "pointer").empty() ? "(request)" : str(f, "pointer");
-    if (!str(f, "source").empty()) where += " ← " + str(f, "source");
-    if (f.contains("line")) where += " (line " + std::to_string(f["line"].get<int>()) + ", column " + std::to_string(f["column"].get<int>()) + ")";
-    out += "| " + std::string(status_mark(str(f, "status"))) + " | " + md(str(f, "rule")) + " " + md(str(f, "title")) + " | " +
-           md("`" + where + "`") + " | " + md(str(f, "message")) + " | " + md(str(f, "help")) + " | " + md(str(f, "legal_ref")) + " |\n";
+  for (const auto& f : r.findings) {
+    out += "| " + std::string(status_mark(f.status)) + " | " + md(f.rule) + (f.code.empty() ? "" : " " + md("`" + f.code + "`")) + " " + md(f.title) +
+           " | " + md("`" + where_of(f, false) + "`") + " | " + md(f.message) + " | " + md(f.help) + " | " + md(f.legal_ref) + " |\n";
   }
-  if (!(*j)["deadlines"].empty()) {
+  if (!r.deadlines.empty()) {
     out += "\n## Deadlines\n\n| what | due | basis |\n|---|---|---|\n";
-    for (const auto& d : (*j)["deadlines"]) out += "| " + md(str(d, "name")) + " | " + md(str(d, "due")) + " | " + md(str(d, "basis")) + " |\n";
+    for (const auto& d : r.deadlines)
+      out += "| " + md(d.name) + " | " + md(d.due) + (d.zone.empty() ? "" : " (" + md(d.zone) + ")") + " | " + md(d.basis) + " (" + md(d.rule) + ") |\n";
   }
   out += "\n*Checked locally by reqcheck " + std::string(version()) + "; not legal advice.*\n";
   return out;
 }
 
-std::string report_to_text(std::string_view report_json) {
-  const auto j = parse_report(report_json);
-  if (!j) return "reqcheck: this is not a reqcheck report\n";
-  std::string out = "verdict: " + std::string(verdict_words(str(*j, "verdict"))) + "\n";
-  const auto& p = (*j)["policy"];
-  if (!str(p, "id").empty()) out += "policy:  " + str(p, "id") + " (version " + str(p, "version") + ")\n";
-  for (const auto& n : (*j)["notes"]) out += "note:    " + n.get<std::string>() + "\n";
-  for (const auto& f : (*j)["findings"]) {
-    std::string where = str(f, "pointer").empty() ? "(request)" : str(f, "pointer");
-    if (f.contains("line")) where += " at line " + std::to_string(f["line"].get<int>()) + ", column " + std::to_string(f["column"].get<int>());
-    out += "\n" + std::string(status_mark(str(f, "status"))) + "  " + str(f, "rule") + "  " + str(f, "title") + "\n";
-    out += "    where:  " + where + "\n";
-    if (!str(f, "source").empty()) out += "    hi-1:   " + str(f, "source") + "\n";
-    out += "    " + str(f, "message") + "\n";
-    if (!str(f, "help").empty()) out += "    fix:    " + str(f, "help") + "\n";
-    if (!str(f, "legal_ref").empty()) out += "    source: " + str(f, "legal_ref") + "\n";
+std::string to_text(const Report& r) {
+  std::string out = "verdict: " + std::string(verdict_words(r.verdict)) + "\n";
+  for (const auto& p : r.policies)
+    out += std::string(p.kind == "platform" ? "policy:  " : "profile: ") + p.id + " (version " + p.version + ")" +
+           (p.kind == "platform" ? "" : " — " + p.reason) + "\n";
+  for (const auto& n : r.notes) out += "note:    " + n + "\n";
+  for (const auto& f : r.findings) {
+    out += "\n" + std::string(status_mark(f.status)) + "  " + f.rule + "  " + f.title + (f.code.empty() ? "" : "  [" + f.code + "]") + "\n";
+    out += "    where:  " + where_of(f, true) + "\n";
+    if (!f.source.empty()) out += "    hi-1:   " + f.source + "\n";
+    out += "    " + f.message + "\n";
+    if (!f.help.empty()) out += "    fix:    " + f.help + "\n";
+    if (!f.legal_ref.empty()) out += "    source: " + f.legal_ref + "\n";
   }
-  for (const auto& d : (*j)["deadlines"]) out += "\ndeadline: " + str(d, "name") + " — due " + str(d, "due") + " (" + str(d, "basis") + ")\n";
+  for (const auto& d : r.deadlines)
+    out += "\ndeadline: " + d.name + " — due " + d.due + (d.zone.empty() ? "" : " (" + d.zone + ")") + " (" + d.basis + ", " + d.rule + ")\n";
   return out;
 }
 
-}  // namespace reqcheck
+std::string_view csv_header() { return "request,verdict,status,rule,code,pointer,line,column,message,help,legal_ref,profile"; }
+
+std::string to_csv(const Report& r, std::string_view request, bool header) {
+  std::string out = header ? std::string(csv_header()) + "\r\n" : std::string();
+  for (const auto& f : r.findings) {
+    out += csv(request) + "," + csv(to_string(r.verdict)) + "," + csv(to_string(f.status)) + "," + csv(f.rule) + "," + csv(f.code) + "," +
+           csv(f.pointer) + "," + (f.line > 0 ? std::to_string(f.line) : "") + "," + (f.line > 0 ? std::to_string(f.column) : "") + "," +
+           csv(f.message) + "," + csv(f.help) + "," + csv(f.legal_ref) + "," + csv(f.profile) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace reqcheck::report

@@ -1,6 +1,9 @@
 // Rules of the emergency family: an emergency disclosure request states its justification
 // (EMER-01), and the requester shows no signs of a forged request (EMER-02).
+#include <chrono>
+
 #include "ident/identifiers.hpp"
+#include "ident/rfc3339.hpp"
 #include "rules/rule.hpp"
 
 namespace reqcheck::rules {
@@ -13,6 +16,12 @@ bool on_list(const std::vector<std::string>& list, const std::string& domain) {
 }
 
 void emer01(Context& c) {
+  const auto& asked = c.request.emergency;
+  // a deadline beyond a century is no deadline; checked before converting, which would overflow
+  if (asked && asked->deadline_hours && *asked->deadline_hours < 24.0 * 365 * 100) {
+    const auto due = c.received.instant + std::chrono::milliseconds(static_cast<std::int64_t>(*asked->deadline_hours * 3600000.0));
+    c.deadline("emergency response requested", ident::format_utc(due), "/emergency/deadline_hours");
+  }
   if (!c.emergency()) {
     c.not_applicable("/emergency", "the request does not claim an emergency");
     return;

@@ -68,6 +68,7 @@ void instr03(Context& c) {
 
 void instr04(Context& c) {
   const auto& in = c.request.instrument;
+  if (in && in->valid_until) c.deadline("instrument expires", in->valid_until->text, "/instrument/valid_until");
   if (in && in->valid_until && ended_before_receipt(*in->valid_until, c.received)) {
     c.fail("/instrument/valid_until", "the instrument expired on " + quote(in->valid_until->text) + ", before the request was received",
            "obtain a renewed or new instrument");

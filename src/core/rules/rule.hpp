@@ -9,14 +9,20 @@
 #include <string_view>
 #include <vector>
 
-#include "reqcheck/policy.hpp"
+#include "policy/pack.hpp"
 #include "reqcheck/report.hpp"
 #include "reqcheck/request.hpp"
 
 namespace reqcheck::rules {
 
 /// The kind of a pack parameter; the pack loader validates values against it.
-enum class ParamKind { integer, string_list, string_map, list_map, routes };
+enum class ParamKind { integer, boolean, string, date, duration, zone, string_list, string_map, list_map, routes };
+
+/// What a rule may conclude (frameworks.md §1): a `judging` rule any status; an `informational`
+/// one never fail, review or incomplete (it states a fact, e.g. how a disclosure is counted); a
+/// `review_only` one, resting on text that was not verified, never pass or fail. The engine turns
+/// a status outside the kind into an `ENGINE.status_outside_kind` finding.
+enum class RuleKind { judging, informational, review_only };
 
 /// A parameter a rule reads from its pack entry. `values`: allowed values of list elements or
 /// map values (empty: any string); `keys`: allowed map keys (empty: any). Integers lie in
@@ -28,11 +34,16 @@ struct ParamSpec {
   std::vector<std::string_view> keys;
   std::int64_t min = 0;
   std::int64_t max = 0;
+  /// A profile pack may leave this parameter to the platform pack (what is the platform's, e.g.
+  /// its addressee or languages; frameworks.md §1): the rule then reads the platform's value.
+  bool from_platform = false;
 };
 
 class Context;
 
-/// One rule. `legal_ref`: the source as criteria.md gives it.
+/// One rule. `legal_ref`: the source as criteria.md gives it in general terms; a pack gives the
+/// wording in force for its own period with each rule it lists (a `reqcheck.pack/1` file, which
+/// gave none, takes this one when converted).
 struct Rule {
   std::string_view id;
   std::string_view title;
@@ -40,25 +51,37 @@ struct Rule {
   std::string_view family;
   std::vector<ParamSpec> params;
   void (*check)(Context&);
+  RuleKind kind = RuleKind::judging;
 };
 
-/// What a check sees, and where its findings go.
+/// The wire name of a rule kind: `judging`, `informational`, `review_only`.
+std::string_view to_string(RuleKind kind);
+
+/// What a check sees, and where its findings and deadlines go.
 class Context {
  public:
-  Context(const model::Request& request, const policy::Pack& pack, const ident::TimeValue& received,
-          std::vector<report::Finding>& out)
-      : request(request), received(received), pack_(pack), out_(out) {}
+  /// `platform`: the platform pack of this check, whose parameters a profile's rule reads when
+  /// its own pack leaves them to the platform (`ParamSpec::from_platform`).
+  Context(const model::Request& request, const policy::Pack& platform, const TimeValue& received, std::vector<report::Finding>& out,
+          std::vector<report::Deadline>& deadlines)
+      : request(request), received(received), platform_(platform), out_(out), deadlines_(deadlines) {}
 
   const model::Request& request;
   /// When the platform received the request (`received_at`, or the checking time).
-  const ident::TimeValue& received;
+  const TimeValue& received;
 
   /// Emergency (criteria.md conventions): instrument type `emergency_request` or an
   /// `emergency` object present.
   bool emergency() const;
 
-  /// The parameters of the rule being checked (validated by the pack loader).
+  /// The parameters of the rule being checked (validated by the pack loader). Reading one the
+  /// rule does not declare is an engine bug (std::logic_error, reported as `ENGINE`).
   std::int64_t integer(std::string_view name) const;
+  bool boolean(std::string_view name) const;
+  const std::string& string(std::string_view name) const;
+  const TimeValue& date(std::string_view name) const;
+  const policy::Duration& duration(std::string_view name) const;
+  const std::string& zone(std::string_view name) const;
   const std::vector<std::string>& strings(std::string_view name) const;
   const std::map<std::string, std::string>& string_map(std::string_view name) const;
   const std::map<std::string, std::vector<std::string>>& list_map(std::string_view name) const;
@@ -74,15 +97,26 @@ class Context {
   void incomplete(std::string pointer, std::string message, std::string help) { add(report::Status::incomplete, std::move(pointer), std::move(message), std::move(help)); }
   void not_applicable(std::string pointer, std::string message) { add(report::Status::not_applicable, std::move(pointer), std::move(message)); }
 
-  /// Selects the rule whose parameters and id the following calls use.
-  void begin(const Rule& rule);
+  /// Adds a deadline that follows from the request under the current rule. `due`: RFC 3339 (an
+  /// instant in the offset it is counted in, or a calendar date); `basis`: the field it counts
+  /// from; `zone`: the IANA zone a calendar period was counted in (empty: none).
+  void deadline(std::string name, std::string due, std::string basis, std::string zone = {});
+
+  /// Selects the rule (as listed by `pack`) whose parameters, id and legal source the following
+  /// calls use. `profile`: the id of the profile pack, empty for the platform pack.
+  void begin(const policy::PackRule& rule, const policy::Pack& pack);
+
+  /// Findings of the current rule so far (the engine's fail-closed check).
+  std::size_t findings() const { return out_.size(); }
 
  private:
   const policy::ParamValue& param(std::string_view name) const;
 
-  const policy::Pack& pack_;
+  const policy::Pack& platform_;
   std::vector<report::Finding>& out_;
-  const Rule* rule_ = nullptr;
+  std::vector<report::Deadline>& deadlines_;
+  const policy::PackRule* rule_ = nullptr;
+  const policy::Pack* pack_ = nullptr;
 };
 
 /// Wraps a user value in backticks for a message, cut to 80 characters.

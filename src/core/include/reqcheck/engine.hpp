@@ -1,12 +1,17 @@
-// The one entry point of reqcheck: request text and policy pack in, report text out.
-// The CLI, the web app (through its JS glue), the tests and the benchmarks all call these
-// functions, so they can never disagree. Pure: no file, network or UI access.
+// The entry points of reqcheck: a compiled Policy and request text in, a typed Report out
+// (`check`, `check_batch`), and the thin text API for JS and scripts (`check_json`). The CLI, the
+// web app, the tests and the benchmarks all call these, so they can never disagree. Pure: no
+// file, network or UI access.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "reqcheck/policy.hpp"
+#include "reqcheck/report.hpp"
 
 namespace reqcheck {
 
@@ -32,6 +37,9 @@ struct CheckOptions {
   /// that they name the file's lines. 1 and 1 for a text that is the whole file.
   int first_line = 1;
   int first_column = 1;
+  /// Byte offset of the request text in that file (a `BatchPart`'s `offset`): findings' `offset`
+  /// and `end` are shifted by it.
+  std::size_t first_offset = 0;
 };
 
 /// One request of a batch (`split_batch`).
@@ -48,15 +56,20 @@ struct BatchPart {
   int column = 1;
 };
 
-/// Checks one request against a policy pack. The request text is JSON of `reqcheck.request/1`
-/// (shared request-format.md) or an ETSI TS 103 120 (HI-1) message, XML or its JSON rendering,
-/// detected from the content; an HI-1 message is converted and its findings carry a `source`
-/// naming the HI-1 element (with its line and column). Returns the report (`reqcheck.report/1`)
-/// as pretty-printed JSON text with keys in a fixed order. `pack_text` is a pack's JSON text (`reqcheck.pack/1`); empty means the
-/// bundled packs, the one for the request's `service` in force at `received_at` (or forced by
-/// `options.pack_id`). Never throws: unreadable input gives verdict `invalid_input` with findings
-/// of rule `INPUT` carrying a JSON Pointer, line and column; an unusable pack gives verdict
-/// `invalid_input` with findings of rule `PACK`. Same inputs and `options.now` → same bytes.
+/// Checks one request against a compiled policy: reads the text (JSON of `reqcheck.request/1`,
+/// or an ETSI TS 103 120 HI-1 message, XML or its JSON rendering, detected from the content),
+/// applies the platform pack in force for its `service` at `received_at` (or the one forced by
+/// `options.pack_id`, or the user's platform pack of `Policy::with_pack`) and every framework
+/// profile whose `applies` matches, and returns the typed report: every finding with its rule or
+/// diagnostic code, JSON Pointer and, where the value is in the text, line, column and byte range
+/// (shifted by `options.first_line` / `first_column` / `first_offset` into the file). Never
+/// throws: unreadable input gives verdict `invalid_input` with `INPUT` findings; an unusable pack
+/// gives `PACK` findings; an engine bug an `ENGINE` finding. Same inputs and `options.now` → the
+/// same report.
+report::Report check(const Policy& policy, std::string_view text, const CheckOptions& options);
+
+/// The thin text API for JS and scripts: `to_json(check(...))`. `pack_text`: a pack file's JSON
+/// text, or empty for the bundled packs (compiled once per process). Never throws.
 std::string check_json(std::string_view request_text, std::string_view pack_text, const CheckOptions& options);
 
 /// Splits a batch into its requests: a JSON array of requests (each element's exact text),
@@ -66,6 +79,29 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 /// so that `check_json` reports its errors. An array is split only when it is well-formed JSON
 /// within the engine's limits (4 MiB, depth 32, 1,000 elements); NDJSON has at most 1,000 lines.
 std::vector<BatchPart> split_batch(std::string_view text);
+
+/// One request of a checked batch: where it is in the file, and its report.
+struct BatchItem {
+  BatchPart part;
+  report::Report report;
+};
+
+/// A checked batch: each request's report in file order, the count of each verdict (indexed by
+/// `report::Verdict`) and the worst verdict (`report::worse`; a text with no request is one
+/// `invalid_input` item, so `worst` is never better than what was checked).
+struct BatchResult {
+  std::vector<BatchItem> items;
+  std::array<int, report::kVerdictCount> counts{};
+  report::Verdict worst = report::Verdict::meets_criteria;
+};
+
+/// Splits `text` (`split_batch`) and checks each request with `options`, each part's lines,
+/// columns and offsets shifted into the file. Never throws.
+BatchResult check_batch(const Policy& policy, std::string_view text, const CheckOptions& options);
+
+/// One line summing up a batch by its `counts`: "3 requests: 1 meets_criteria, 1 needs_review, 1 does_not_meet,
+/// 0 invalid_input".
+std::string batch_summary(const BatchResult& batch);
 
 /// Why `now` cannot be a checking time (`CheckOptions::now`): the RFC 3339 error, or "" when it
 /// is a valid date-time with a zone (e.g. `2026-11-30T10:00:00Z`). Lets a caller refuse a bad
@@ -77,15 +113,6 @@ std::string checking_time_error(std::string_view now);
 /// cannot carry (offences, target roles, language ...) in the editor or form. Text that is not
 /// an HI-1 message, or that does not import, is returned unchanged (check it for the errors).
 std::string hi1_to_request_json(std::string_view text);
-
-/// Renders a report (as returned by `check_json`) as Markdown: verdict, policy, and a table of
-/// findings. User values are escaped so that HTML or Markdown in a request is shown, never
-/// interpreted. Text that is not a report gives a short Markdown error paragraph.
-std::string report_to_markdown(std::string_view report_json);
-
-/// Renders a report as plain text for a terminal: one block per finding (status, rule, pointer,
-/// message, fix, source) under a verdict line.
-std::string report_to_text(std::string_view report_json);
 
 /// The bundled policy packs as a JSON array of `{id, service, version, title, in_force_from,
 /// in_force_until}` (dates RFC 3339 UTC; `in_force_until` null while in force), newest first.
@@ -99,9 +126,6 @@ std::string bundled_pack_text(std::string_view id);
 /// the Markdown page `assets/rules/<ID>.md`. A pack that does not load gives `{error: "...",
 /// errors: [{pointer, message}]}`.
 std::string rules_json(std::string_view pack_text);
-
-/// The Markdown documentation page of a rule id (e.g. `AUTH-01`), or empty when unknown.
-std::string rule_doc(std::string_view rule_id);
 
 /// The engine version (semantic version of the project).
 std::string_view version();

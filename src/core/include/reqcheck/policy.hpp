@@ -1,77 +1,78 @@
-// Policy packs (`reqcheck.pack/1`): which rules apply to a service in a period and every
-// parameter they read (accepted instruments, offence → ToS table, retention days, domain
-// lists, languages). Packs are data in assets/packs/; the bundled ones are compiled in.
+// Compiled policies: the packs a check applies (`reqcheck.pack/2`: the platform's policy versions
+// and the legal-framework profiles, each saying where it applies), parsed, validated and hashed
+// once, then shared by every check of a run or page load. The pack format and its loader are the
+// engine's own (src/core/policy); callers see packs only through this header.
 #pragma once
 
-#include <cstdint>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
-#include "ident/rfc3339.hpp"
-#include "parse/diagnostic.hpp"
+#include "reqcheck/report.hpp"
 
-namespace reqcheck::policy {
+namespace reqcheck {
 
-/// The schema identifier of a pack.
-inline constexpr std::string_view kPackSchema = "reqcheck.pack/1";
-
-/// A review route of AUTH-01: an authority type that is reviewed rather than failed when it
-/// issues `instrument` (if set) or an emergency request (if `emergency`).
-struct Route {
-  std::string authority;
-  std::optional<std::string> instrument;
-  bool emergency = false;
+/// A pack of a compiled policy. `kind`: `platform` or `profile`; `services`: where it applies
+/// (empty: any service); `in_force_from` / `in_force_until`: RFC 3339 UTC instants as written in
+/// the pack (`in_force_until` empty while in force); `sha256`: of the pack's text; `bundled`:
+/// compiled into the engine (else a user's pack file).
+struct PackInfo {
+  std::string id, version, kind, title, source, sha256, in_force_from, in_force_until;
+  std::vector<std::string> services;
+  bool bundled = true;
 };
 
-/// One parameter value: a whole number (days), a list of strings, a map string → string (e.g.
-/// offence category → ToS clause), a map string → list (e.g. instrument → languages), or routes.
-using ParamValue = std::variant<std::int64_t, std::vector<std::string>, std::map<std::string, std::string>,
-                                std::map<std::string, std::vector<std::string>>, std::vector<Route>>;
-
-/// A loaded, validated pack.
-struct Pack {
-  std::string id, version, service, title, source;
-  /// Period in force: from (inclusive) until (exclusive, absent while in force), UTC instants.
-  ident::TimeValue in_force_from;
-  std::optional<ident::TimeValue> in_force_until;
-  /// Notes shown in every report checked against this pack.
-  std::vector<std::string> notes;
-  /// The rules in force, in pack order.
-  std::vector<std::string> rule_ids;
-  /// Parameters by name, shared by the rules that declare them (e.g. `free_mail_domains` is
-  /// read by AUTH-03 and EMER-02).
-  std::map<std::string, ParamValue> params;
-  /// SHA-256 of the pack text, lower-case hex.
-  std::string sha256;
+/// A rule as a pack lists it: `legal_ref` is that pack's source for it; `kind`: `judging`,
+/// `informational` or `review_only`; `doc`: the Markdown page `assets/rules/<ID>.md`.
+struct RuleInfo {
+  std::string id, title, legal_ref, family, kind, doc;
 };
 
-/// A pack or the reasons it cannot be used (each with a JSON Pointer into the pack).
-struct PackLoad {
-  std::optional<Pack> pack;
-  parse::Diagnostics errors;
+/// A compiled set of packs. Cheap to copy (shared, immutable). Build it once per CLI run, page
+/// load or pack change; `check` (engine.hpp) then touches only the request.
+class Policy {
+ public:
+  /// Every bundled pack (assets/packs/*.json, compiled in), compiled on first use and kept for
+  /// the life of the process (immutable: every caller shares it).
+  static const Policy& bundled();
+
+  /// The bundled packs plus a user's pack file (JSON text of `reqcheck.pack/2`, or `/1`
+  /// converted on load). A platform pack of the user's is then the platform pack of every check
+  /// (as `--pack FILE` forces it); a profile is applied where its `applies` matches, beside the
+  /// bundled ones. A pack that does not load gives a Policy whose `errors()` say why (findings
+  /// of rule `PACK` with code, pointer, line and column) and whose checks are `invalid_input`.
+  static Policy with_pack(std::string_view pack_text);
+
+  /// True when every pack loaded.
+  bool ok() const;
+  /// Why a pack could not be used (empty when `ok()`).
+  const std::vector<report::Finding>& errors() const;
+
+  /// The packs, platform packs first (newest first), then profiles; a user's pack first of all.
+  const std::vector<PackInfo>& packs() const;
+
+  /// The id of the user's pack (`with_pack`), empty for the bundled policy or when it failed.
+  const std::string& user_pack_id() const;
+
+  /// The rules a pack lists, in its order; nullopt when no pack has that id. An empty id: the
+  /// user's pack if any, else the newest platform pack.
+  std::optional<std::vector<RuleInfo>> rules(std::string_view pack_id = {}) const;
+
+  /// The engine's view of the compiled packs (src/core/policy/compiled.hpp).
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit Policy(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
 };
 
-/// Loads and validates a pack: schema, id, service, period, every rule id known to the registry,
-/// every parameter an enabled rule declares present with the right kind and values in their
-/// domain, no parameter that no enabled rule reads. Never throws.
-PackLoad load_pack(std::string_view text);
+/// The Markdown documentation page of a rule id (e.g. `AUTH-01`), or empty when unknown.
+std::string rule_doc(std::string_view rule_id);
 
-/// A bundled pack: its id, service, period and JSON text (from assets/packs/, compiled in).
-struct BundledPack {
-  std::string_view id;
-  std::string_view text;
-};
+/// The version of the IANA tz database whose zone names packs are checked against (e.g. `2025b`).
+std::string_view tz_version();
 
-/// The bundled packs, newest first.
-const std::vector<BundledPack>& bundled_packs();
-
-/// Chooses the bundled pack for `service` (case-insensitive) in force at `at`: the pack whose
-/// period contains `at`, else, before the earliest period, the earliest pack (the caller notes
-/// that no earlier policy is encoded). Empty when no bundled pack serves `service`.
-std::optional<BundledPack> choose_bundled(std::string_view service, const ident::TimeValue& at, bool* before_earliest);
-
-}  // namespace reqcheck::policy
+}  // namespace reqcheck

@@ -1,10 +1,11 @@
-// The report of one check (`reqcheck.report/1`, shared request-format.md): findings, verdict
-// and deadlines as plain structs, and the fixed-order JSON rendering. The Markdown and text
-// renderings work from the JSON text (engine.hpp), so every consumer sees the same report.
+// The report of one check (`reqcheck.report/1`, shared request-format.md) as typed values —
+// findings, verdict, the packs applied, deadlines — with the verdict words and ranking every
+// consumer uses, and its renderings (JSON, text, Markdown, CSV). Renderers read these structs;
+// nothing parses a report back from its text.
 #pragma once
 
+#include <array>
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,18 +15,28 @@ namespace reqcheck::report {
 /// Status of one finding; ranked pass < not_applicable < incomplete < review < fail.
 enum class Status { pass, not_applicable, incomplete, review, fail };
 
+/// Number of `Status` values (for arrays indexed by status).
+inline constexpr std::size_t kStatusCount = 5;
+
 /// The wire name of a status: `pass`, `fail`, `review`, `incomplete`, `not_applicable`.
 std::string_view to_string(Status s);
 
-/// One finding of one rule. `message`: lowercase, user values in backticks; `help`: the fix;
-/// `pointer`: JSON Pointer into the request; `line`/`column`: 1-based (0: unknown), set for
-/// input errors and imported requests; `legal_ref`: the legal or policy source of the rule;
-/// `source`: for a request imported from another format (ETSI HI-1), the path of the element
-/// the finding is about (then `line`/`column` are that element's).
+/// A status for people: `pass`, `fail`, `review`, `incomplete`, `not applicable`.
+std::string_view status_label(Status s);
+
+/// Reads a status's wire name; false when `text` is none.
+bool parse_status(std::string_view text, Status& out);
+
+/// One finding of one rule. `code`: stable code of an `INPUT`, `PACK` or `ENGINE` finding (e.g.
+/// `INPUT.duplicate_key`; assets/diagnostics.md), empty for a rule's finding. `message`:
+/// lowercase, user values in backticks; `help`: the fix; `pointer`: JSON Pointer into the
+/// request; `line`/`column`: 1-based place of the value at `pointer` in the file (0: unknown);
+/// `offset`/`end`: its byte range in the file; `legal_ref`: the legal or policy source as the
+/// pack applied gives it; `profile`: the id of the framework profile pack whose rule this is
+/// (empty: the platform pack's or the engine's); `source`: for a request imported from ETSI HI-1,
+/// the element the finding is about (then `line`/`column` are that element's in the message).
 struct Finding {
   std::string rule;
-  /// Stable diagnostic code of an `INPUT`, `PACK` or `ENGINE` finding (e.g.
-  /// `INPUT.duplicate_key`, docs: assets/diagnostics.md); empty for findings of a rule.
   std::string code;
   Status status = Status::incomplete;
   std::string title;
@@ -33,34 +44,61 @@ struct Finding {
   std::string help;
   std::string pointer;
   std::string legal_ref;
+  std::string profile;
   std::string source;
   int line = 0;
   int column = 0;
-  /// Byte offsets [offset, end) of the value at `pointer` in the text checked (shifted into the
-  /// file for batch parts); both 0 when unknown (then `line` is 0 too).
   std::size_t offset = 0;
   std::size_t end = 0;
 };
 
-/// A deadline that follows from the request. `due`: RFC 3339 (UTC instant, or a calendar date);
-/// `basis`: where it comes from (a field or a rule).
+/// A deadline that follows from the request. `due`: RFC 3339 (an instant in the offset it was
+/// counted in, or a calendar date); `basis`: the field it counts from; `rule`: the rule that set
+/// it; `zone`: the IANA zone a calendar period was counted in (empty: none).
 struct Deadline {
   std::string name;
   std::string due;
   std::string basis;
+  std::string rule;
+  std::string zone;
+};
+
+/// A pack applied in a check: the platform pack, then each framework profile that applies.
+/// `kind`: `platform` or `profile`; `reason`: why it applies (e.g. "service `telegram`, in force
+/// at `received_at`", "instrument type `epoc`"); `sha256`: of the pack's text, lower-case hex.
+struct AppliedPolicy {
+  std::string id, version, sha256, title, kind, reason;
 };
 
 /// Overall verdict, ranked best first.
 enum class Verdict { meets_criteria, needs_review, does_not_meet, invalid_input };
 
+/// Number of `Verdict` values.
+inline constexpr std::size_t kVerdictCount = 4;
+
 /// The wire name of a verdict.
 std::string_view to_string(Verdict v);
 
+/// Reads a verdict's wire name; false when `text` is none.
+bool parse_verdict(std::string_view text, Verdict& out);
+
+/// A verdict in a few words: "meets criteria", "needs review", "does not meet", "invalid input".
+std::string_view verdict_label(Verdict v);
+
+/// A verdict as a sentence for the top of a report (what it means and what to do).
+std::string_view verdict_words(Verdict v);
+
+/// The worse of two verdicts for a batch: invalid_input > does_not_meet > needs_review >
+/// meets_criteria.
+Verdict worse(Verdict a, Verdict b);
+
 /// A whole report. `received_at` is empty when the request had none (then
-/// `received_at_defaulted` is true and the checking time stood in for it).
+/// `received_at_defaulted` is true and the checking time stood in for it). `policy_*` name the
+/// platform pack (kept for reqcheck.report/1 readers); `policies` lists every pack applied.
 struct Report {
   Verdict verdict = Verdict::invalid_input;
   std::string policy_id, policy_version, policy_sha256, policy_title;
+  std::vector<AppliedPolicy> policies;
   std::string input_sha256;
   std::string checked_at;
   std::string received_at;
@@ -68,11 +106,14 @@ struct Report {
   std::vector<std::string> notes;
   std::vector<Finding> findings;
   std::vector<Deadline> deadlines;
+
+  /// Findings per status, indexed by `Status`.
+  std::array<int, kStatusCount> counts() const;
 };
 
 /// The verdict of a list of findings (criteria.md): any fail → does_not_meet; else any review
-/// or incomplete → needs_review; else meets_criteria. Findings of rule `INPUT` or `PACK` with
-/// status fail → invalid_input.
+/// or incomplete → needs_review; else meets_criteria. Findings of rule `INPUT`, `PACK` or
+/// `ENGINE` with status fail → invalid_input. No finding at all → needs_review.
 Verdict verdict_of(const std::vector<Finding>& findings);
 
 /// Sorts findings by pointer, then rule id, then status (stable for equal keys).
@@ -80,5 +121,26 @@ void sort_findings(std::vector<Finding>& findings);
 
 /// Renders as `reqcheck.report/1` JSON, keys in a fixed order, 2-space indent, no trailing newline.
 std::string to_json(const Report& report);
+
+/// Renders several reports (a batch) as one JSON array of `reqcheck.report/1` objects.
+std::string to_json(const std::vector<Report>& reports);
+
+/// Renders as plain text for a terminal: a verdict line, the packs, one block per finding
+/// (status, rule, where, message, fix, source), the deadlines.
+std::string to_text(const Report& report);
+
+/// Renders as Markdown: verdict, packs, a table of findings, deadlines. User values are escaped
+/// so that HTML or Markdown in a request is shown, never interpreted.
+std::string to_markdown(const Report& report);
+
+/// The CSV header of `to_csv` rows (RFC 4180, no line break).
+std::string_view csv_header();
+
+/// Renders the findings as CSV (RFC 4180, UTF-8, CRLF line ends), one row per finding after a
+/// header row when `header` is true: `request,verdict,status,rule,code,pointer,line,column,
+/// message,help,legal_ref,profile`. `request` names the request (e.g. a file and line). Values
+/// starting with `=`, `+`, `-` or `@` are prefixed with `'` against spreadsheet formula
+/// injection.
+std::string to_csv(const Report& report, std::string_view request = {}, bool header = true);
 
 }  // namespace reqcheck::report

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "ident/rfc3339.hpp"
+#include "reqcheck/time.hpp"
 
 namespace reqcheck::model {
 
 template <class T>
 using opt = std::optional<T>;
-using ident::TimeValue;
+using reqcheck::TimeValue;
 
 /// An issuing or validating authority. `type`: court, judge, investigating_judge, prosecutor,
 /// police, administrative_authority, central_authority, other. `country`: as written (ISO 3166-1

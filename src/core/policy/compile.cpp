@@ -1,0 +1,223 @@
+// Policy::bundled and Policy::with_pack: every pack loaded, validated and hashed once; the
+// summaries and rule lists callers show; and `applies_to`, the test of where a pack applies
+// (frameworks.md §1–2), read as data from each pack's `applies`.
+#include <algorithm>
+
+#include "ident/identifiers.hpp"
+#include "policy/compiled.hpp"
+#include "rules/rule.hpp"
+
+namespace reqcheck {
+namespace {
+
+/// ASCII upper-case with the aliases seen on requests (`EL`→`GR`, `UK`→`GB`; frameworks.md §2.1).
+std::string country_code(const std::string& text) {
+  std::string c = text;
+  for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (auto iso = ident::iso3166_alias(c)) return std::string(*iso);
+  return c;
+}
+
+/// `law` normalised (frameworks.md §2.5): ASCII lower-case, white-space runs → one space, trimmed.
+std::string normalise_law(const std::string& law) {
+  std::string out;
+  for (char ch : law) {
+    const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+/// True when `alias` occurs in `law` as whole words (its neighbours are not ASCII letters or digits).
+bool contains_words(const std::string& law, const std::string& alias) {
+  const std::string a = normalise_law(alias);
+  if (a.empty()) return false;
+  for (auto at = law.find(a); at != std::string::npos; at = law.find(a, at + 1)) {
+    const bool left = at == 0 || !word_char(law[at - 1]);
+    const bool right = at + a.size() == law.size() || !word_char(law[at + a.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+template <class T>
+bool has(const std::vector<T>& list, const T& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+/// Why `c` holds for `q`, or nullopt.
+std::optional<std::string> matches(const policy::Condition& c, const model::Request& q) {
+  std::string why;
+  const auto add = [&](const std::string& part) { why += (why.empty() ? "" : ", ") + part; };
+  if (!c.instrument_types.empty()) {
+    const auto* type = q.instrument && q.instrument->type ? &*q.instrument->type : nullptr;
+    if (!type || !has(c.instrument_types, *type)) return std::nullopt;
+    add("instrument type `" + *type + "`");
+  }
+  if (!c.issuer_countries.empty()) {
+    const auto& ia = q.issuing_authority;
+    if (!ia || !ia->country || !has(c.issuer_countries, country_code(*ia->country))) return std::nullopt;
+    add("issuing authority in `" + country_code(*ia->country) + "`");
+  }
+  const auto& bases = q.instrument && q.instrument->legal_basis ? *q.instrument->legal_basis : std::vector<model::LegalBasis>{};
+  if (!c.jurisdictions.empty()) {
+    auto it = std::find_if(bases.begin(), bases.end(),
+                           [&](const model::LegalBasis& b) { return b.jurisdiction && has(c.jurisdictions, country_code(*b.jurisdiction)); });
+    if (it == bases.end()) return std::nullopt;
+    add("a legal basis in jurisdiction `" + country_code(*it->jurisdiction) + "`");
+  }
+  if (!c.frameworks.empty()) {
+    std::optional<std::string> cited;
+    for (const auto& b : bases) {
+      if (!b.law) continue;
+      const std::string law = normalise_law(*b.law);
+      for (const auto& [framework, aliases] : c.frameworks)
+        if (!cited && std::any_of(aliases.begin(), aliases.end(), [&](const std::string& a) { return contains_words(law, a); }))
+          cited = framework;
+    }
+    if (!cited) return std::nullopt;
+    add("a legal basis cites `" + *cited + "`");
+  }
+  if (c.emergency_only) {
+    const bool emergency = q.emergency.has_value() || (q.instrument && q.instrument->type && *q.instrument->type == "emergency_request");
+    if (!emergency) return std::nullopt;
+    add("an emergency");
+  }
+  return why.empty() ? std::string("every request") : why;
+}
+
+PackInfo info_of(const policy::Pack& p, bool bundled) {
+  PackInfo i;
+  i.id = p.id;
+  i.version = p.version;
+  i.kind = p.kind == policy::PackKind::platform ? "platform" : "profile";
+  i.title = p.title;
+  i.source = p.source;
+  i.sha256 = p.sha256;
+  i.in_force_from = p.applies.in_force_from.text;
+  i.in_force_until = p.applies.in_force_until ? p.applies.in_force_until->text : "";
+  i.services = p.applies.services;
+  i.bundled = bundled;
+  return i;
+}
+
+report::Finding pack_finding(const parse::Diagnostic& d) {
+  report::Finding f;
+  f.rule = "PACK";
+  f.code = d.code;
+  f.status = d.review ? report::Status::review : report::Status::fail;
+  f.title = "policy pack can be used";
+  f.legal_ref = "reqcheck.pack/2 (policy pack format)";
+  f.message = d.message;
+  f.help = d.help;
+  f.pointer = d.pointer;
+  f.line = d.line;
+  f.column = d.column;
+  return f;
+}
+
+/// Profiles may leave parameters to the platform pack: every platform pack must then give them.
+void check_platform_params(Policy::Impl& impl) {
+  for (const auto& profile : impl.profiles)
+    for (const auto& r : profile.rules)
+      for (const auto& spec : r.rule->params) {
+        if (profile.params.count(std::string(spec.name))) continue;
+        for (const auto& platform : impl.platforms)
+          if (!platform.params.count(std::string(spec.name)))
+            impl.errors.push_back(pack_finding({"/parameters", 0, 0,
+                                                "profile `" + profile.id + "` leaves parameter `" + std::string(spec.name) +
+                                                    "` to the platform pack, but `" + platform.id + "` does not give it",
+                                                "give it in the platform pack or in the profile", false, "PACK.missing_parameter"}));
+      }
+}
+
+void add_pack(Policy::Impl& impl, policy::Pack pack, bool bundled) {
+  impl.infos.push_back(info_of(pack, bundled));
+  (pack.kind == policy::PackKind::platform ? impl.platforms : impl.profiles).push_back(std::move(pack));
+}
+
+std::shared_ptr<Policy::Impl> compile(std::string_view user_text) {
+  auto impl = std::make_shared<Policy::Impl>();
+  if (!user_text.empty()) {
+    auto loaded = policy::load_pack(user_text);
+    for (const auto& d : loaded.errors) impl->errors.push_back(pack_finding(d));
+    if (!loaded.pack) return impl;
+    impl->user_pack_id = loaded.pack->id;
+    impl->user_platform = loaded.pack->kind == policy::PackKind::platform;
+    if (loaded.pack->converted_from_v1)
+      impl->notes.push_back("the pack `" + loaded.pack->id + "` is `reqcheck.pack/1`: it was converted on load, each rule citing its "
+                            "general source; save it as `reqcheck.pack/2` with `applies` and a `legal_ref` per rule");
+    add_pack(*impl, std::move(*loaded.pack), false);
+  }
+  for (const auto& b : policy::bundled_packs()) {
+    auto loaded = policy::load_pack(b.text);
+    for (const auto& d : loaded.errors) impl->errors.push_back(pack_finding(d));
+    if (!loaded.pack) continue;
+    if (loaded.pack->id == impl->user_pack_id) continue;  // the user's version of a bundled pack replaces it
+    add_pack(*impl, std::move(*loaded.pack), true);
+  }
+  check_platform_params(*impl);
+  return impl;
+}
+
+}  // namespace
+
+namespace policy {
+
+std::optional<std::string> applies_to(const Pack& pack, const model::Request& q, const TimeValue& received) {
+  if (!pack.applies.services.empty()) {
+    const std::string service = ident::ascii_lower(q.service.value_or(""));
+    if (std::none_of(pack.applies.services.begin(), pack.applies.services.end(),
+                     [&](const std::string& s) { return ident::ascii_lower(s) == service; }))
+      return std::nullopt;
+  }
+  if (received.instant < pack.applies.in_force_from.instant) return std::nullopt;
+  if (pack.applies.in_force_until && !(received.instant < pack.applies.in_force_until->instant)) return std::nullopt;
+  std::string period = "in force at `received_at` (since " + pack.applies.in_force_from.text + ")";
+  if (pack.applies.any_of.empty()) return pack.applies.services.empty() ? period : "service `" + pack.service + "`, " + period;
+  for (const auto& c : pack.applies.any_of)
+    if (auto why = matches(c, q)) return *why + "; " + period;
+  return std::nullopt;
+}
+
+}  // namespace policy
+
+const Policy& Policy::bundled() {
+  static const Policy policy(compile({}));
+  return policy;
+}
+
+Policy Policy::with_pack(std::string_view pack_text) {
+  if (pack_text.empty()) return bundled();
+  return Policy(compile(pack_text));
+}
+
+bool Policy::ok() const {
+  return std::none_of(impl_->errors.begin(), impl_->errors.end(), [](const report::Finding& f) { return f.status == report::Status::fail; });
+}
+const std::vector<report::Finding>& Policy::errors() const { return impl_->errors; }
+const std::vector<PackInfo>& Policy::packs() const { return impl_->infos; }
+const std::string& Policy::user_pack_id() const { return impl_->user_pack_id; }
+
+std::optional<std::vector<RuleInfo>> Policy::rules(std::string_view pack_id) const {
+  const policy::Pack* pack = nullptr;
+  const std::string_view want = !pack_id.empty() ? pack_id : !impl_->user_pack_id.empty() ? std::string_view(impl_->user_pack_id) : "";
+  for (const auto* list : {&impl_->platforms, &impl_->profiles})
+    for (const auto& p : *list)
+      if (!pack && (want.empty() ? p.kind == policy::PackKind::platform : p.id == want)) pack = &p;
+  if (!pack) return std::nullopt;
+  std::vector<RuleInfo> out;
+  for (const auto& r : pack->rules)
+    out.push_back({std::string(r.rule->id), std::string(r.rule->title), r.legal_ref, std::string(r.rule->family),
+                   std::string(rules::to_string(r.rule->kind)), rule_doc(r.rule->id)});
+  return out;
+}
+
+}  // namespace reqcheck
