@@ -11,6 +11,7 @@
 
 using namespace reqcheck::app;
 using apptest::Fixture;
+using apptest::wire;
 using apptest::read_file;
 
 namespace {
@@ -22,20 +23,22 @@ std::vector<std::string> three_requests() {
 }
 
 void check_three(const Fixture& f) {
-  REQUIRE(f.state.batch.size() == 3);
-  REQUIRE(f.state.batch_spans.size() == 3);
-  CHECK(f.state.batch[0].verdict == "meets_criteria");
-  CHECK(f.state.batch[1].verdict == "does_not_meet");
-  CHECK(f.state.batch[2].verdict == "needs_review");
-  CHECK(worst_verdict(f.state) == "does_not_meet");
+  REQUIRE(f.state.batch.items.size() == 3);
+  CHECK(wire(f.state.batch.items[0].report.verdict) == "meets_criteria");
+  CHECK(wire(f.state.batch.items[1].report.verdict) == "does_not_meet");
+  CHECK(wire(f.state.batch.items[2].report.verdict) == "needs_review");
+  CHECK(wire(f.state.batch.worst) == "does_not_meet");
   CHECK(f.platform.verdict.verdict == "does_not_meet");
   CHECK(f.platform.verdict.summary.find("batch of 3 requests") != std::string::npos);
+  CHECK(f.platform.verdict.summary.find(reqcheck::batch_summary(f.state.batch)) != std::string::npos);
+  CHECK(f.state.batch.counts[static_cast<std::size_t>(Verdict::does_not_meet)] == 1);
   CHECK_FALSE(f.state.form_valid);  // the form edits one request at a time
   CHECK(f.state.form_error.find("batch of 3") != std::string::npos);
   for (std::size_t i = 0; i < 3; ++i) {
-    const auto [offset, length] = f.state.batch_spans[i];
-    CHECK(offset + length <= f.state.request_text.size());
-    CHECK(f.state.request_text[offset] == '{');
+    const reqcheck::BatchPart& part = f.state.batch.items[i].part;
+    CHECK(part.offset + part.length <= f.state.request_text.size());
+    CHECK(f.state.request_text.substr(part.offset, part.length) == part.text);
+    CHECK(part.text.front() == '{');
   }
 }
 
@@ -52,7 +55,7 @@ TEST_CASE("a JSON-array batch gives one report per request and the worst verdict
   CHECK(f.state.request_text == text);
   check_three(f);
   CHECK(f.state.batch_index == 0);
-  CHECK(f.state.report.verdict == "meets_criteria");
+  CHECK(wire(f.state.report.verdict) == "meets_criteria");
 }
 
 TEST_CASE("an NDJSON batch gives one report per request and the worst verdict") {
@@ -64,7 +67,7 @@ TEST_CASE("an NDJSON batch gives one report per request and the worst verdict") 
   CHECK(f.state.request_name == "pasted.json");
   check_three(f);
   // NDJSON spans are whole lines
-  CHECK(f.state.batch_spans[1].first == text.find('\n') + 1);
+  CHECK(f.state.batch.items[1].part.offset == text.find('\n') + 1);
 }
 
 TEST_CASE("a batch with an unreadable line is invalid input overall, the other lines still checked") {
@@ -72,13 +75,14 @@ TEST_CASE("a batch with an unreadable line is invalid input overall, the other l
   init_app(f.state);
   const std::string good = nlohmann::ordered_json::parse(read_file("assets/samples/meets-criteria.json")).dump();
   receive(f.state, Incoming::drop, "batch.ndjson", good + "\n{\"schema\": \"reqcheck.request/1\",,}\n");
-  REQUIRE(f.state.batch.size() == 2);
-  CHECK(f.state.batch[0].verdict == "meets_criteria");
-  CHECK(f.state.batch[1].verdict == "invalid_input");
-  CHECK(worst_verdict(f.state) == "invalid_input");
+  REQUIRE(f.state.batch.items.size() == 2);
+  CHECK(wire(f.state.batch.items[0].report.verdict) == "meets_criteria");
+  CHECK(wire(f.state.batch.items[1].report.verdict) == "invalid_input");
+  CHECK(wire(f.state.batch.worst) == "invalid_input");
   // the broken line's location is the file's line 2
-  REQUIRE(f.state.batch[1].first_located >= 0);
-  CHECK(f.state.batch[1].findings[static_cast<std::size_t>(f.state.batch[1].first_located)].line == 2);
+  const int at = first_input_error(f.state.batch.items[1].report);
+  REQUIRE(at >= 0);
+  CHECK(f.state.batch.items[1].report.findings[static_cast<std::size_t>(at)].line == 2);
 }
 
 TEST_CASE("show_batch_element switches the report shown and ignores indexes out of range") {
@@ -87,12 +91,12 @@ TEST_CASE("show_batch_element switches the report shown and ignores indexes out 
   std::string text;
   for (const std::string& r : three_requests()) text += nlohmann::ordered_json::parse(r).dump() + "\n";
   receive(f.state, Incoming::drop, "batch.ndjson", text);
-  REQUIRE(f.state.batch.size() == 3);
+  REQUIRE(f.state.batch.items.size() == 3);
   f.state.selected_finding = 0;
   show_batch_element(f.state, 1);
   CHECK(f.state.batch_index == 1);
-  CHECK(f.state.report.verdict == "does_not_meet");
-  CHECK(f.state.report.json_text == f.state.batch[1].json_text);
+  CHECK(wire(f.state.report.verdict) == "does_not_meet");
+  CHECK(reqcheck::report::to_json(f.state.report) == reqcheck::report::to_json(f.state.batch.items[1].report));
   CHECK(f.state.selected_finding == -1);
   show_batch_element(f.state, 3);
   show_batch_element(f.state, -1);
@@ -101,7 +105,7 @@ TEST_CASE("show_batch_element switches the report shown and ignores indexes out 
   // a re-check keeps the element shown
   run_check(f.state);
   CHECK(f.state.batch_index == 1);
-  CHECK(f.state.report.verdict == "does_not_meet");
+  CHECK(wire(f.state.report.verdict) == "does_not_meet");
 
   // a rule finding's pointer is looked up inside the element shown
   const Finding* signed_finding = nullptr;
@@ -109,16 +113,16 @@ TEST_CASE("show_batch_element switches the report shown and ignores indexes out 
     if (x.pointer == "/instrument/signed") signed_finding = &x;
   }
   REQUIRE(signed_finding != nullptr);
-  select_location(f.state, signed_finding->pointer, signed_finding->line, signed_finding->column);
+  select_finding(f.state, *signed_finding);
   Span span;
   REQUIRE(selection_span(f.state, span));
-  CHECK(span.begin > f.state.batch_spans[1].first);
-  CHECK(span.end <= f.state.batch_spans[1].first + f.state.batch_spans[1].second);
+  CHECK(span.begin > f.state.batch.items[1].part.offset);
+  CHECK(span.end <= f.state.batch.items[1].part.offset + f.state.batch.items[1].part.length);
   CHECK(f.state.request_text.substr(span.begin, span.end - span.begin) == "false");
 
   // one request again: the batch is gone
   receive(f.state, Incoming::drop, "one.json", read_file("assets/samples/meets-criteria.json"));
-  CHECK(f.state.batch.empty());
+  CHECK_FALSE(is_batch(f.state));
   CHECK(f.state.batch_index == 0);
   CHECK(f.state.form_valid);
 }

@@ -9,14 +9,15 @@
 
 using namespace reqcheck::app;
 using apptest::Fixture;
+using apptest::wire;
 
 TEST_CASE("init_app loads meets-criteria.json, checks it and tells the platform") {
   Fixture f;
   init_app(f.state);
   CHECK(f.state.request_name == "meets-criteria.json");
-  CHECK(f.state.report.verdict == "meets_criteria");
+  CHECK(wire(f.state.report.verdict) == "meets_criteria");
   CHECK(f.state.form_valid);
-  CHECK(f.state.batch.empty());
+  CHECK_FALSE(is_batch(f.state));
   CHECK(f.state.packs.size() >= 2);
   CHECK(f.platform.title == "reqcheck — meets-criteria.json");
   CHECK(f.platform.verdict.verdict == "meets_criteria");
@@ -31,12 +32,12 @@ TEST_CASE("every embedded sample loads with the verdict its file name announces"
     CAPTURE(name);
     Fixture f;
     REQUIRE(open_sample(f.state, name));
-    const std::string& v = f.state.report.verdict;
+    const std::string& v = wire(f.state.report.verdict);
     if (name.rfind("meets-criteria", 0) == 0) CHECK(v == "meets_criteria");
     if (name.rfind("fails-", 0) == 0) CHECK(v == "does_not_meet");
     if (name.rfind("needs-review", 0) == 0) CHECK(v == "needs_review");
     if (name.rfind("invalid-input", 0) == 0) CHECK(v == "invalid_input");
-    CHECK(f.state.report.json_text.find("\"verdict\"") != std::string::npos);
+    CHECK(f.state.checked);
   }
 }
 
@@ -55,9 +56,10 @@ TEST_CASE("a request with a syntax error keeps its text and gives invalid_input 
   receive(f.state, Incoming::drop, "broken.json", broken);
   CHECK(f.state.request_text == broken);
   CHECK(f.state.request_name == "broken.json");
-  CHECK(f.state.report.verdict == "invalid_input");
-  REQUIRE(f.state.report.first_located >= 0);
-  const Finding& at = f.state.report.findings[static_cast<std::size_t>(f.state.report.first_located)];
+  CHECK(wire(f.state.report.verdict) == "invalid_input");
+  const int first = first_input_error(f.state.report);
+  REQUIRE(first >= 0);
+  const Finding& at = f.state.report.findings[static_cast<std::size_t>(first)];
   CHECK(at.rule == "INPUT");
   CHECK(at.status == Status::fail);
   CHECK(at.line == 3);
@@ -90,12 +92,12 @@ TEST_CASE("an HI-1 XML message dropped is imported as an editable request") {
   CHECK(f.state.request_view_switch);
   CHECK(f.state.notice.rfind("Imported fails-hi1-emergency.xml", 0) == 0);
   CHECK_FALSE(f.state.notice_is_error);
-  CHECK(f.state.report.verdict == "does_not_meet");
+  CHECK(wire(f.state.report.verdict) == "does_not_meet");
   bool named_element = false;
   for (const Finding& x : f.state.report.findings) {
     if (!x.source.empty()) {
       named_element = true;
-      CHECK(x.line == 0);  // HI-1 lines are the message's, not the editor's
+      CHECK_FALSE(is_located_input(x));  // HI-1 lines are the message's, not the editor's
     }
   }
   CHECK(named_element);
@@ -118,11 +120,11 @@ TEST_CASE("an edit is checked once the debounce has passed on the platform clock
   f.platform.clock = 10.0 + check_debounce_s / 2;
   tick(f.state);
   CHECK(f.state.check_pending);
-  CHECK(f.state.report.verdict == "meets_criteria");
+  CHECK(wire(f.state.report.verdict) == "meets_criteria");
   f.platform.clock = 10.0 + check_debounce_s;
   tick(f.state);
   CHECK_FALSE(f.state.check_pending);
-  CHECK(f.state.report.verdict == "invalid_input");
+  CHECK(wire(f.state.report.verdict) == "invalid_input");
   CHECK(f.state.request_text == "{");
 }
 
@@ -138,12 +140,13 @@ TEST_CASE("downloads and print go to the platform with names derived from the re
   CHECK(f.platform.downloads[0].content == f.state.request_text);
   CHECK(f.platform.downloads[1].filename == "meets-criteria.report.json");
   CHECK(f.platform.downloads[1].mime == "application/json");
-  CHECK(f.platform.downloads[1].content == f.state.report.json_text);
+  CHECK(f.platform.downloads[1].content == reqcheck::report::to_json(f.state.report));
+  CHECK(f.platform.downloads[1].content.find("\"verdict\": \"meets_criteria\"") != std::string::npos);
   CHECK(f.platform.downloads[2].filename == "meets-criteria.report.md");
   CHECK(f.platform.downloads[2].mime == "text/markdown");
-  CHECK(f.platform.downloads[2].content.find("meets") != std::string::npos);
+  CHECK(f.platform.downloads[2].content == reqcheck::report::to_markdown(f.state.report));
   REQUIRE(f.platform.printed.size() == 1);
-  CHECK(f.platform.printed[0] == f.state.report.json_text);
+  CHECK(f.platform.printed[0] == reqcheck::report::to_json(f.state.report));
 }
 
 TEST_CASE("a file too large is refused with a notice that keeps the request") {

@@ -10,6 +10,7 @@
 
 using namespace reqcheck::app;
 using apptest::Fixture;
+using apptest::wire;
 using apptest::read_file;
 
 TEST_CASE("looks_like_pack sniffs the pack schema near the start only") {
@@ -32,7 +33,7 @@ TEST_CASE("a dropped or pasted pack is loaded as the pack in use; the request st
     CHECK(f.state.user_pack_errors.empty());
     CHECK(f.state.pack_mode == PackMode::user);
     CHECK(f.state.user_pack_name == "my-pack.json");
-    CHECK(f.state.user_pack_text == pack);
+    CHECK(f.state.user_policy.has_value());
     CHECK(f.state.report.policy_id == "telegram-2018-08");
     CHECK(f.state.notice == "Checking against pack my-pack.json.");
   }
@@ -42,18 +43,20 @@ TEST_CASE("a broken pack is refused with its errors and the request is kept") {
   Fixture f;
   init_app(f.state);
   const std::string request = f.state.request_text;
-  const std::string verdict = f.state.report.verdict;
+  const Verdict verdict = f.state.report.verdict;
   nlohmann::ordered_json pack = nlohmann::ordered_json::parse(read_file("assets/packs/telegram-2024-09.json"));
-  pack["rules"].push_back("NOPE-99");
+  pack["rules"].push_back({{"id", "NOPE-99"}, {"legal_ref", "nowhere"}});
   receive(f.state, Incoming::drop, "bad-pack.json", pack.dump(2));
   CHECK(f.state.request_text == request);
   CHECK(f.state.report.verdict == verdict);
   CHECK(f.state.pack_mode == PackMode::automatic);
-  CHECK(f.state.user_pack_text.empty());
+  CHECK_FALSE(f.state.user_policy.has_value());
   REQUIRE(f.state.user_pack_errors.size() >= 1);
   CHECK(f.state.user_pack_errors[0].rfind("bad-pack.json: ", 0) == 0);
   bool names_rule = false;
-  for (const std::string& e : f.state.user_pack_errors) names_rule = names_rule || e.find("NOPE-99") != std::string::npos;
+  for (const std::string& e : f.state.user_pack_errors) {
+    names_rule = names_rule || e.find("NOPE-99") != std::string::npos;
+  }
   CHECK(names_rule);
   CHECK(f.state.notice_is_error);
   CHECK(f.state.right_tab_switch == 1);
@@ -102,5 +105,5 @@ TEST_CASE("choose_pack: automatic, a bundled pack by id, and the loaded file") {
 
   // an unknown bundled id is the core's invalid_input, not a crash
   choose_pack(f.state, PackMode::bundled, "no-such-pack");
-  CHECK(f.state.report.verdict == "invalid_input");
+  CHECK(wire(f.state.report.verdict) == "invalid_input");
 }

@@ -25,6 +25,9 @@ inline std::string read_file(const std::filesystem::path& relative) {
   return ss.str();
 }
 
+/// The wire word of a verdict (`meets_criteria` ...), so that assertions read like reports.
+inline std::string wire(reqcheck::report::Verdict v) { return std::string(reqcheck::report::to_string(v)); }
+
 /// An app state over a NullPlatform, checking at kNow. Not initialised: call `init_app` or
 /// load something.
 struct Fixture {

@@ -46,7 +46,7 @@ void take_selection(AppUi& s, ImGuiID field_id) {
 std::vector<int> error_lines(const AppUi& s) {
   std::vector<int> lines;
   for (const Finding& f : s.report.findings) {
-    if (f.line > 0 && f.status == Status::fail) lines.push_back(f.line);
+    if (is_located_input(f) && f.status == Status::fail) lines.push_back(f.line);
   }
   return lines;
 }
@@ -93,7 +93,7 @@ void mark_error_columns(const AppUi& s, ImGuiWindow* field) {
   const float line_h = ImGui::GetFontSize();
   const ImU32 red = ImGui::GetColorU32(ImVec4(1.0f, 0.35f, 0.35f, 1.0f));
   for (const Finding& f : s.report.findings) {
-    if (f.line <= 0 || f.status != Status::fail) continue;
+    if (!is_located_input(f) || f.status != Status::fail) continue;
     const std::size_t line_start = offset_of(s.request_text, f.line, 1);
     const std::size_t at = offset_of(s.request_text, f.line, f.column);
     const char* text = s.request_text.c_str();
@@ -119,16 +119,17 @@ void draw_editor(AppUi& s) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  const ReportView& r = s.report;
-  if (r.first_located >= 0) {
-    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+  const report::Report& r = s.report;
+  const int first_error = first_input_error(r);
+  if (first_error >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(first_error)];
     ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s line %d, column %d", status_icon(Status::fail), f.line, f.column);
     ImGui::PopStyleColor();
-  } else if (!s.batch.empty()) {
+  } else if (is_batch(s)) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.size());
+    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.items.size());
   } else if (!s.form_valid) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(status_color(Status::fail), "%s the JSON cannot be read", status_icon(Status::fail));
@@ -139,8 +140,8 @@ void draw_editor(AppUi& s) {
 
   // the message of the first located error sits under the text, where the eye goes after typing
   std::string error_text;
-  if (r.first_located >= 0) {
-    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+  if (first_error >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(first_error)];
     error_text = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
     if (!f.help.empty()) error_text += "  —  " + f.help;
   }

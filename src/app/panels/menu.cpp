@@ -18,7 +18,7 @@ void file_menu(AppUi& s) {
   if (ImGui::MenuItem("Paste request from clipboard", "Ctrl+V")) s.platform->request_paste();
   if (ImGui::MenuItem("Save request", "Ctrl+S")) save_request(s);
   ImGui::Separator();
-  const bool has_report = !s.report.json_text.empty();
+  const bool has_report = s.checked;
   if (ImGui::MenuItem("Download report (JSON)", "Ctrl+Shift+S", false, has_report)) download_report(s, ReportFormat::json);
   if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) download_report(s, ReportFormat::markdown);
   if (ImGui::MenuItem("Print report…", "Ctrl+P", false, has_report)) print_report(s);
@@ -55,7 +55,7 @@ void pack_menu(AppUi& s) {
       choose_pack(s, PackMode::bundled, p.id);
     }
   }
-  if (!s.user_pack_text.empty()) {
+  if (s.user_policy) {
     const std::string label = "Loaded file: " + s.user_pack_name;
     if (ImGui::MenuItem(label.c_str(), nullptr, s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
   }

@@ -36,7 +36,7 @@ ImVec4 status_color(Status status);
 const char* status_icon(Status status);
 
 /// The colour of a verdict's banner.
-ImVec4 verdict_color(std::string_view verdict);
+ImVec4 verdict_color(Verdict verdict);
 
 /// Draws Markdown text simply: headings in the large font, bullets, wrapped paragraphs,
 /// fenced code in the mono font. Used for rule docs.

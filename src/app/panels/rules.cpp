@@ -1,6 +1,6 @@
 // The rules browser: the pack picker (automatic, a bundled pack, or a pack file the user loads,
 // with its load errors), the policy version in force, and every rule of the pack with its doc
-// page. Rule texts come from reqcheck_core (rules_json); docs are drawn as simple Markdown.
+// page. Rules come from reqcheck_core's compiled Policy; docs are drawn as simple Markdown.
 #include <string>
 
 #include <imgui.h>
@@ -31,7 +31,7 @@ void draw_pack_picker(AppUi& s) {
       label += "  (from " + p.in_force_from.substr(0, 10) + (p.in_force_until.empty() ? std::string(")") : " to " + p.in_force_until.substr(0, 10) + ")");
       if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::bundled && s.pack_id == p.id)) choose_pack(s, PackMode::bundled, p.id);
     }
-    if (!s.user_pack_text.empty()) {
+    if (s.user_policy) {
       const std::string label = "File: " + s.user_pack_name;
       if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
     }

@@ -1,6 +1,6 @@
-// The operations on AppState: loading text, checking through reqcheck_core, reading the report
-// JSON into display structs, choosing packs, downloads. Reports come from `check_json` only;
-// nothing here decides whether a request meets a criterion, and nothing here draws.
+// The operations on AppState: loading text, checking through reqcheck_core's typed API (a
+// Policy compiled once, check_batch), choosing packs, downloads through the core's renderers.
+// Nothing here decides whether a request meets a criterion, parses a report, or draws.
 #include "state/app_state.hpp"
 
 #include <algorithm>
@@ -15,7 +15,6 @@
 namespace reqcheck::app {
 namespace {
 
-using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
 constexpr std::string_view default_sample = "meets-criteria.json";
@@ -27,89 +26,11 @@ const EmbeddedFile* find_sample(std::string_view name) {
   return nullptr;
 }
 
-/// A string member of a JSON object, or `fallback` when absent or not a string.
-template <class J>
-std::string str_of(const J& obj, const char* key, std::string fallback = {}) {
-  if (!obj.is_object()) return fallback;
-  auto it = obj.find(key);
-  if (it == obj.end()) return fallback;
-  if (it->is_string()) return it->template get<std::string>();
-  if (it->is_number()) return it->dump();
-  return fallback;
-}
-
-/// An integer member of a JSON object, or 0.
-int int_of(const json& obj, const char* key) {
-  if (!obj.is_object()) return 0;
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_number()) return 0;
-  return it->get<int>();
-}
-
-/// Reads the report text into the display struct; a text that is not a report leaves an
-/// `invalid_input` view with one explanatory finding, so a core bug cannot crash the page.
-ReportView read_report(std::string text) {
-  ReportView view;
-  json doc = json::parse(text, nullptr, false);
-  view.json_text = std::move(text);
-  if (!doc.is_object()) {
-    view.verdict = "invalid_input";
-    Finding f;
-    f.rule = "APP";
-    f.status = Status::fail;
-    f.status_text = "fail";
-    f.title = "the engine returned no report";
-    f.message = "the check produced text that is not a report";
-    view.findings.push_back(std::move(f));
-    view.counts[static_cast<int>(Status::fail)] = 1;
-    return view;
-  }
-  view.verdict = str_of(doc, "verdict");
-  if (auto p = doc.find("policy"); p != doc.end()) {
-    view.policy_id = str_of(*p, "id");
-    view.policy_version = str_of(*p, "version");
-  }
-  view.checked_at = str_of(doc, "checked_at");
-  if (auto fs = doc.find("findings"); fs != doc.end() && fs->is_array()) {
-    for (const auto& item : *fs) {
-      Finding f;
-      f.rule = str_of(item, "rule");
-      f.status_text = str_of(item, "status");
-      f.status = parse_status(f.status_text);
-      f.title = str_of(item, "title");
-      f.message = str_of(item, "message");
-      f.help = str_of(item, "help");
-      f.pointer = str_of(item, "pointer");
-      f.legal_ref = str_of(item, "legal_ref");
-      f.line = int_of(item, "line");  // where an unreadable input went wrong
-      f.column = int_of(item, "column");
-      // a finding on an imported request is positioned in the HI-1 message, not in the editor
-      f.source = str_of(item, "source");
-      if (!f.source.empty()) {
-        f.source_line = f.line;
-        f.line = f.column = 0;
-      }
-      if (f.line > 0 && view.first_located < 0) view.first_located = static_cast<int>(view.findings.size());
-      view.counts[static_cast<int>(f.status)] += 1;
-      view.findings.push_back(std::move(f));
-    }
-  }
-  if (auto ns = doc.find("notes"); ns != doc.end() && ns->is_array()) {
-    for (const auto& n : *ns) {
-      if (n.is_string()) view.notes.push_back(n.get<std::string>());
-    }
-  }
-  if (auto ds = doc.find("deadlines"); ds != doc.end() && ds->is_array()) {
-    for (const auto& item : *ds) view.deadlines.push_back({str_of(item, "name"), str_of(item, "due"), str_of(item, "basis")});
-  }
-  return view;
-}
-
 /// Re-parses the request text for the form view; the text itself is never changed here.
 void refresh_form(AppState& s) {
-  if (!s.batch.empty()) {
+  if (is_batch(s)) {
     s.form_valid = false;
-    s.form_error = "This text is a batch of " + std::to_string(s.batch.size()) +
+    s.form_error = "This text is a batch of " + std::to_string(s.batch.items.size()) +
                    " requests; the form edits one request at a time (open one on its own to use it).";
     return;
   }
@@ -150,9 +71,17 @@ void refresh_form(AppState& s) {
   s.form_error.clear();
 }
 
-/// The pack text the current choice checks against (empty: let the core choose).
-std::string pack_text_for_check(const AppState& s) {
-  return s.pack_mode == PackMode::user ? s.user_pack_text : std::string();
+/// The compiled policy the current choice checks against.
+const Policy& policy_for_check(const AppState& s) {
+  return s.pack_mode == PackMode::user && s.user_policy ? *s.user_policy : Policy::bundled();
+}
+
+/// "id (version v)" of a pack of `policy`, or the id alone when the policy does not list it.
+std::string pack_label(const Policy& policy, const std::string& id) {
+  for (const PackInfo& p : policy.packs()) {
+    if (p.id == id) return p.version.empty() ? p.id : p.id + " (version " + p.version + ")";
+  }
+  return id;
 }
 
 }  // namespace
@@ -161,45 +90,28 @@ bool looks_like_pack(std::string_view text) {
   return text.substr(0, 512).find("\"reqcheck.pack/") != std::string_view::npos;
 }
 
-Status parse_status(std::string_view text) {
-  if (text == "pass") return Status::pass;
-  if (text == "fail") return Status::fail;
-  if (text == "review") return Status::review;
-  if (text == "incomplete") return Status::incomplete;
-  if (text == "not_applicable") return Status::not_applicable;
-  return Status::unknown;
-}
+bool is_batch(const AppState& s) { return s.batch.items.size() > 1; }
 
-std::string_view status_label(Status status) {
-  switch (status) {
-    case Status::pass: return "pass";
-    case Status::fail: return "fail";
-    case Status::review: return "review";
-    case Status::incomplete: return "incomplete";
-    case Status::not_applicable: return "n/a";
-    case Status::unknown: break;
+bool is_located_input(const Finding& f) { return f.rule == "INPUT" && f.line > 0 && f.source.empty(); }
+
+int first_input_error(const report::Report& report) {
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    if (is_located_input(report.findings[i])) return static_cast<int>(i);
   }
-  return "other";
-}
-
-std::string_view verdict_label(std::string_view verdict) {
-  if (verdict == "meets_criteria") return "meets criteria";
-  if (verdict == "does_not_meet") return "does not meet criteria";
-  if (verdict == "needs_review") return "needs review";
-  if (verdict == "invalid_input") return "invalid input";
-  if (verdict.empty()) return "not checked yet";
-  return verdict;
+  return -1;
 }
 
 std::string verdict_summary(const AppState& s) {
-  const ReportView& r = s.report;
-  std::string out(verdict_label(r.verdict));
-  const int failed = r.counts[static_cast<int>(Status::fail)];
-  const int review = r.counts[static_cast<int>(Status::review)] + r.counts[static_cast<int>(Status::incomplete)];
+  const report::Report& r = s.report;
+  if (!s.checked) return "not checked yet";
+  std::string out(report::verdict_label(r.verdict));
+  const auto counts = r.counts();
+  const int failed = counts[static_cast<std::size_t>(Status::fail)];
+  const int review = counts[static_cast<std::size_t>(Status::review)] + counts[static_cast<std::size_t>(Status::incomplete)];
   out += ": " + std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
-  if (r.verdict == "meets_criteria") out += " (the platform may still decline)";
-  if (r.first_located >= 0) {
-    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+  if (r.verdict == Verdict::meets_criteria) out += " (the platform may still decline)";
+  if (const int at = first_input_error(r); at >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(at)];
     out += "; line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
   }
   return out;
@@ -220,12 +132,9 @@ void set_notice(AppState& s, std::string text, bool is_error) {
 bool notice_visible(const AppState& s) { return !s.notice.empty() && s.platform->now() - s.notice_time < notice_seconds; }
 
 void init_app(AppState& s) {
-  json packs = json::parse(bundled_packs_json(), nullptr, false);
-  if (packs.is_array()) {
-    for (const auto& p : packs) {
-      s.packs.push_back({str_of(p, "id"), str_of(p, "service"), str_of(p, "version"), str_of(p, "title"),
-                         str_of(p, "in_force_from"), str_of(p, "in_force_until")});
-    }
+  s.packs.clear();
+  for (const PackInfo& p : Policy::bundled().packs()) {
+    if (p.kind == "platform") s.packs.push_back(p);
   }
   const EmbeddedFile* start = find_sample(default_sample);
   if (start == nullptr && samples_count > 0) start = &samples[0];
@@ -268,49 +177,36 @@ void apply_form(AppState& s) {
 
 namespace {
 
-int verdict_rank(std::string_view v) {
-  if (v == "invalid_input") return 3;
-  if (v == "does_not_meet") return 2;
-  if (v == "needs_review") return 1;
-  return 0;
+/// Failed and to-review (review or incomplete) findings of a report.
+std::pair<int, int> failed_and_review(const report::Report& r) {
+  const auto c = r.counts();
+  return {c[static_cast<std::size_t>(Status::fail)],
+          c[static_cast<std::size_t>(Status::review)] + c[static_cast<std::size_t>(Status::incomplete)]};
 }
 
 void publish(AppState& s) {
-  if (s.batch.empty()) {
-    const int failed = s.report.counts[static_cast<int>(Status::fail)];
-    const int review = s.report.counts[static_cast<int>(Status::review)] + s.report.counts[static_cast<int>(Status::incomplete)];
-    s.platform->publish_verdict(s.report.verdict, verdict_summary(s), failed, review, s.report.policy_id);
+  if (!is_batch(s)) {
+    const auto [failed, review] = failed_and_review(s.report);
+    s.platform->publish_verdict(report::to_string(s.report.verdict), verdict_summary(s), failed, review, s.report.policy_id);
     return;
   }
   int failed = 0, review = 0;
-  int per_verdict[4] = {};
-  for (const ReportView& r : s.batch) {
-    failed += r.counts[static_cast<int>(Status::fail)];
-    review += r.counts[static_cast<int>(Status::review)] + r.counts[static_cast<int>(Status::incomplete)];
-    per_verdict[verdict_rank(r.verdict)] += 1;
+  for (const BatchItem& item : s.batch.items) {
+    const auto [f, r] = failed_and_review(item.report);
+    failed += f;
+    review += r;
   }
-  const std::string_view worst = worst_verdict(s);
-  std::string summary = std::string(verdict_label(worst)) + ": batch of " + std::to_string(s.batch.size()) + " requests (" +
-                        std::to_string(per_verdict[0]) + " meet criteria, " + std::to_string(per_verdict[1]) + " need review, " +
-                        std::to_string(per_verdict[2]) + " do not meet, " + std::to_string(per_verdict[3]) + " invalid); " +
-                        std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
-  s.platform->publish_verdict(worst, summary, failed, review, s.report.policy_id);
+  const std::string summary = std::string(report::verdict_label(s.batch.worst)) + ": batch of " + batch_summary(s.batch) + "; " +
+                              std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  s.platform->publish_verdict(report::to_string(s.batch.worst), summary, failed, review, s.report.policy_id);
 }
 
 }  // namespace
 
-std::string_view worst_verdict(const AppState& s) {
-  std::string_view worst = "meets_criteria";
-  for (const ReportView& r : s.batch) {
-    if (verdict_rank(r.verdict) > verdict_rank(worst)) worst = r.verdict;
-  }
-  return worst;
-}
-
 void show_batch_element(AppState& s, int index) {
-  if (index < 0 || index >= static_cast<int>(s.batch.size())) return;
+  if (index < 0 || index >= static_cast<int>(s.batch.items.size())) return;
   s.batch_index = index;
-  s.report = s.batch[static_cast<std::size_t>(index)];
+  s.report = s.batch.items[static_cast<std::size_t>(index)].report;
   s.selected_finding = -1;
 }
 
@@ -320,22 +216,14 @@ void run_check(AppState& s) {
   options.now = s.checking_time;
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
   options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
-  const std::string pack = pack_text_for_check(s);
-  const std::vector<BatchPart> parts = split_batch(s.request_text);
-  s.batch.clear();
-  s.batch_spans.clear();
-  if (parts.size() > 1) {
-    for (const BatchPart& part : parts) {
-      CheckOptions part_options = options;  // the report's lines are then the editor's
-      part_options.first_line = part.line;
-      part_options.first_column = part.column;
-      s.batch.push_back(read_report(check_json(part.text, pack, part_options)));
-      s.batch_spans.push_back({part.offset, part.length});
-    }
-    show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.size()) - 1));
+  // each part's lines, columns and offsets come back shifted into the whole text
+  s.batch = check_batch(policy_for_check(s), s.request_text, options);
+  s.checked = true;
+  if (is_batch(s)) {
+    show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.items.size()) - 1));
   } else {
     s.batch_index = 0;
-    s.report = read_report(check_json(s.request_text, pack, options));
+    s.report = s.batch.items.empty() ? report::Report{} : s.batch.items.front().report;
   }
   if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
   refresh_form(s);
@@ -383,29 +271,28 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
 
 bool load_user_pack(AppState& s, std::string text, std::string name) {
   s.user_pack_errors.clear();
-  json answer = json::parse(rules_json(text), nullptr, false);
-  if (!answer.is_object() || answer.contains("error")) {
-    std::string headline = answer.is_object() ? str_of(answer, "error", "the pack does not load") : "the pack does not load";
-    s.user_pack_errors.push_back(name + ": " + headline);
-    if (answer.is_object() && answer.contains("errors") && answer["errors"].is_array()) {
-      for (const auto& e : answer["errors"]) {
-        std::string where = str_of(e, "pointer");
-        s.user_pack_errors.push_back((where.empty() ? std::string("(pack)") : where) + ": " + str_of(e, "message"));
-      }
+  Policy policy = Policy::with_pack(text);  // compiled once here, not on every check
+  if (!policy.ok()) {
+    s.user_pack_errors.push_back(name + ": the pack does not load");
+    for (const Finding& e : policy.errors()) {
+      std::string where = e.pointer.empty() ? std::string("(pack)") : e.pointer;
+      if (e.line > 0) where += " (line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ")";
+      s.user_pack_errors.push_back(where + ": " + e.message);
     }
     set_notice(s, "Pack " + name + " was not loaded; see the Rules tab.", true);
     s.right_tab_switch = 1;
     return false;
   }
-  s.user_pack_text = std::move(text);
+  s.user_policy = std::move(policy);
   s.user_pack_name = std::move(name);
+  s.user_pack_generation += 1;
   set_notice(s, "Checking against pack " + s.user_pack_name + ".");
   choose_pack(s, PackMode::user, {});
   return true;
 }
 
 void choose_pack(AppState& s, PackMode mode, std::string id) {
-  if (mode == PackMode::user && s.user_pack_text.empty()) return;
+  if (mode == PackMode::user && !s.user_policy) return;
   s.pack_mode = mode;
   s.pack_id = std::move(id);
   run_check(s);
@@ -413,36 +300,27 @@ void choose_pack(AppState& s, PackMode mode, std::string id) {
 
 void refresh_rules(AppState& s) {
   // the pack whose rules are shown: the user's, the forced one, or the one the last report used
-  std::string key;
-  std::string pack_text;
-  if (s.pack_mode == PackMode::user) {
-    key = "user:" + s.user_pack_name + ":" + std::to_string(s.user_pack_text.size());
-    pack_text = s.user_pack_text;
-  } else {
-    std::string id = s.pack_mode == PackMode::bundled ? s.pack_id : s.report.policy_id;
-    key = "bundled:" + id;
-    if (!id.empty()) pack_text = bundled_pack_text(id);
-  }
+  const bool user = s.pack_mode == PackMode::user && s.user_policy;
+  const Policy& policy = user ? *s.user_policy : Policy::bundled();
+  std::string id = user ? policy.user_pack_id() : s.pack_mode == PackMode::bundled ? s.pack_id : s.report.policy_id;
+  const std::string key = (user ? "user:" + std::to_string(s.user_pack_generation) + ":" : std::string("bundled:")) + id;
   if (key == s.rules_key) return;
   s.rules_key = key;
   s.rules.clear();
   s.rules_error.clear();
+  s.rules_pack_label.clear();
   s.selected_rule = 0;
-  json doc = json::parse(rules_json(pack_text), nullptr, false);
-  if (!doc.is_object() || doc.contains("error")) {
-    s.rules_error = doc.is_object() ? str_of(doc, "error", "the pack does not load") : "the rules cannot be read";
+  if (id.empty()) {
+    s.rules_error = "no pack applies to this request (see the report)";
     return;
   }
-  if (auto p = doc.find("pack"); p != doc.end()) {
-    s.rules_pack_label = str_of(*p, "id");
-    std::string v = str_of(*p, "version");
-    if (!v.empty()) s.rules_pack_label += " (version " + v + ")";
+  std::optional<std::vector<RuleInfo>> rules = policy.rules(id);
+  if (!rules) {
+    s.rules_error = "no pack has the id `" + id + "`";
+    return;
   }
-  if (auto rs = doc.find("rules"); rs != doc.end() && rs->is_array()) {
-    for (const auto& r : *rs) {
-      s.rules.push_back({str_of(r, "id"), str_of(r, "title"), str_of(r, "legal_ref"), str_of(r, "family"), str_of(r, "doc")});
-    }
-  }
+  s.rules = std::move(*rules);
+  s.rules_pack_label = pack_label(policy, id);
 }
 
 void select_location(AppState& s, std::string pointer, int line, int column) {
@@ -450,6 +328,13 @@ void select_location(AppState& s, std::string pointer, int line, int column) {
   s.selection.line = line;
   s.selection.column = column;
   s.selection.serial += 1;
+}
+
+void select_finding(AppState& s, const Finding& f) {
+  // a rule's finding is about a value: its pointer selects the whole value, which the core's
+  // one-byte place (`offset`, `end`) does not yet span
+  if (is_located_input(f)) select_location(s, f.pointer, f.line, f.column);
+  else select_location(s, f.pointer, 0, 0);
 }
 
 bool selection_span(const AppState& s, Span& out) {
@@ -463,9 +348,12 @@ bool selection_span(const AppState& s, Span& out) {
   std::size_t base = 0;
   std::string_view element = text;
   const auto index = static_cast<std::size_t>(s.batch_index);
-  if (!s.batch.empty() && index < s.batch_spans.size() && s.batch_spans[index].first + s.batch_spans[index].second <= text.size()) {
-    base = s.batch_spans[index].first;
-    element = text.substr(base, s.batch_spans[index].second);
+  if (is_batch(s) && index < s.batch.items.size()) {
+    const BatchPart& part = s.batch.items[index].part;
+    if (part.offset + part.length <= text.size()) {
+      base = part.offset;
+      element = text.substr(base, part.length);
+    }
   }
   const TextSpan span = locate_pointer(element, s.selection.pointer);
   if (!span.found) return false;
@@ -479,16 +367,16 @@ void save_request(AppState& s) {
 }
 
 void download_report(AppState& s, ReportFormat format) {
-  if (s.report.json_text.empty()) return;
+  if (!s.checked) return;
   if (format == ReportFormat::json) {
-    s.platform->download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+    s.platform->download(download_name(s, ".report.json"), "application/json", report::to_json(s.report));
   } else {
-    s.platform->download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
+    s.platform->download(download_name(s, ".report.md"), "text/markdown", report::to_markdown(s.report));
   }
 }
 
 void print_report(AppState& s) {
-  if (!s.report.json_text.empty()) s.platform->print(s.report.json_text);
+  if (s.checked) s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
 }
 
 }  // namespace reqcheck::app

@@ -1,58 +1,29 @@
 // AppState: everything the app shows and edits apart from drawing resources, and the
 // operations that change it (load a request, re-check, pick a pack, download). Built without
 // ImGui or Emscripten (library reqcheck_app_state); the host is reached through Platform.
-// It reads reports produced by reqcheck_core; it never judges a request itself.
+// It keeps the typed reports of reqcheck_core; it never judges a request nor parses a report.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <reqcheck/engine.hpp>
+#include <reqcheck/policy.hpp>
+#include <reqcheck/report.hpp>
 
 #include "platform.hpp"
 
 namespace reqcheck::app {
 
-/// A finding's status as the report names it; `unknown` for a value this app does not know.
-enum class Status { pass, fail, review, incomplete, not_applicable, unknown };
-
-/// Number of `Status` values (for filter arrays indexed by status).
-inline constexpr int status_count = 6;
-
-/// One finding of the last report, copied out of its JSON for drawing.
-struct Finding {
-  std::string rule, status_text, title, message, help, pointer, legal_ref;
-  Status status = Status::unknown;
-  int line = 0;    ///< 1-based line of an `INPUT` finding in the request text, 0 when not given
-  int column = 0;  ///< 1-based column (bytes) of that finding, 0 when not given
-  std::string source;    ///< the HI-1 element of an imported request's finding (empty: none)
-  int source_line = 0;   ///< that element's line in the HI-1 message (not in the editor's text)
-};
-
-/// One deadline of the last report (`{name, due, basis}`).
-struct Deadline {
-  std::string name, due, basis;
-};
-
-/// The last report, parsed for display. `json_text` is kept verbatim for downloads.
-struct ReportView {
-  std::string json_text;
-  std::string verdict;  ///< `meets_criteria`, `does_not_meet`, `needs_review`, `invalid_input`, or empty before the first check
-  std::string policy_id, policy_version, checked_at;
-  std::vector<Finding> findings;
-  std::vector<Deadline> deadlines;
-  std::vector<std::string> notes;  ///< the report's notes (defaulted `received_at`, "may still decline" ...)
-  int counts[status_count] = {};  ///< findings per `Status`
-  /// The first finding with a line (an unreadable-input location), or -1.
-  int first_located = -1;
-};
-
-/// A bundled policy pack as listed by `bundled_packs_json`.
-struct PackInfo {
-  std::string id, service, version, title, in_force_from, in_force_until;
-};
+/// The core's typed report values, under the names the panels use.
+using Status = report::Status;
+using Verdict = report::Verdict;
+using Finding = report::Finding;
+using Deadline = report::Deadline;
 
 /// Which pack the checks use.
 enum class PackMode {
@@ -61,12 +32,8 @@ enum class PackMode {
   user,       ///< a pack file the user loaded (`user_pack_text`)
 };
 
-/// One rule of the pack in the rules browser.
-struct RuleInfo {
-  std::string id, title, legal_ref, family, doc;
-};
-
-/// What a finding click asks the editor and form to show: a JSON Pointer, or a line/column.
+/// What a finding click asks the editor and form to show: a JSON Pointer, or (for an input
+/// error, which is a place in the text rather than a value) a line and column.
 struct Selection {
   std::string pointer;
   int line = 0, column = 0;
@@ -100,29 +67,33 @@ struct AppState {
   std::string form_error;       ///< why the form cannot show the text (parse error, not an object)
 
   // --- the report --------------------------------------------------------------------------
-  ReportView report;                 ///< the report shown: the request's, or the chosen batch element's
-  std::vector<ReportView> batch;     ///< one report per request when the text is a batch (else empty)
-  /// Where each batch element lies in `request_text`: byte offset and length (`BatchPart`).
-  std::vector<std::pair<std::size_t, std::size_t>> batch_spans;
+  bool checked = false;              ///< a check has run (`report` is then a real report)
+  report::Report report;             ///< the report shown: the request's, or the chosen batch element's
+  /// The last check: one item per request of the text (one item for a single request), each
+  /// with its place in `request_text` (`part.offset`, `part.length`), the verdict counts and the
+  /// worst verdict as the core ranks them. A batch when it has more than one item (`is_batch`).
+  BatchResult batch;
   int batch_index = 0;               ///< the batch element whose report is shown
-  bool show_status[status_count] = {true, true, true, true, true, true};  ///< report filter
+  bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
   bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)
   int selected_finding = -1;
   Selection selection;
 
   // --- packs and rules ---------------------------------------------------------------------
-  std::vector<PackInfo> packs;
+  std::vector<PackInfo> packs;  ///< the bundled platform packs, newest first (profiles apply by themselves)
   PackMode pack_mode = PackMode::automatic;
   std::string pack_id;          ///< for `PackMode::bundled`
-  std::string user_pack_text;   ///< for `PackMode::user`
+  /// For `PackMode::user`: the bundled packs plus the user's pack file, compiled once on load.
+  std::optional<Policy> user_policy;
   std::string user_pack_name;
+  std::uint32_t user_pack_generation = 0;  ///< bumped on every pack file loaded (refreshes the rules)
   std::vector<std::string> user_pack_errors;  ///< why the last loaded pack file was refused
   /// The checking time passed to the core (RFC 3339, e.g. `2026-11-30T12:00:00Z`); empty: the
   /// system clock, as in the page. Tests fix it so that verdicts do not age.
   std::string checking_time;
   std::string rules_key;        ///< which pack `rules` were read from (to refresh on change)
   std::vector<RuleInfo> rules;
-  std::string rules_pack_label;  ///< "id (version)" of the pack the rules come from
+  std::string rules_pack_label;  ///< "id (version v)" of the pack the rules come from
   std::string rules_error;
   int selected_rule = 0;
 
@@ -175,12 +146,19 @@ void apply_form(AppState& s);
 /// batch (JSON array or NDJSON, as `split_batch` sees it) gets one report per request.
 void run_check(AppState& s);
 
-/// Shows the report of batch element `index`.
+/// Shows the report of batch element `index`; an index out of range changes nothing.
 void show_batch_element(AppState& s, int index);
 
-/// The verdict a batch is summed up by: the worst of its requests (invalid input, does not
-/// meet, needs review, meets criteria, in that order).
-std::string_view worst_verdict(const AppState& s);
+/// True when the last check found several requests in the text (a JSON array, NDJSON or an
+/// HI-1 message with several authorisations); `s.batch.worst` then sums them up.
+bool is_batch(const AppState& s);
+
+/// True when `f` is an input error the reader placed in the text (rule `INPUT`, a line, not an
+/// HI-1 element's): the editor marks its line and column rather than a value.
+bool is_located_input(const Finding& f);
+
+/// The index in `report.findings` of the first located input error (`is_located_input`), or -1.
+int first_input_error(const report::Report& report);
 
 /// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
 void tick(AppState& s);
@@ -199,8 +177,12 @@ void choose_pack(AppState& s, PackMode mode, std::string id);
 /// Reads the rules of the pack in use if that pack changed since the last call.
 void refresh_rules(AppState& s);
 
-/// Asks the editor and the form to show `pointer` (or the line and column).
+/// Asks the editor and the form to show `pointer` (or the line and column, when `line` > 0).
 void select_location(AppState& s, std::string pointer, int line, int column);
+
+/// Asks the editor and the form to show finding `f`: its line and column for a located input
+/// error, else its pointer (the editor selects the whole value there).
+void select_finding(AppState& s, const Finding& f);
 
 /// Shows a message in the status bar for `notice_seconds`.
 void set_notice(AppState& s, std::string text, bool is_error = false);
@@ -230,15 +212,6 @@ struct Span {
 /// else at its pointer, looked up in the shown batch element (or the whole text). Returns
 /// false when the pointer's path is not in the text.
 bool selection_span(const AppState& s, Span& out);
-
-/// The report's verdict as words ("meets criteria", ...); "not checked yet" when empty.
-std::string_view verdict_label(std::string_view verdict);
-
-/// The status as the report spells it, and as a short label for people.
-std::string_view status_label(Status status);
-
-/// Parses a status string of a report.
-Status parse_status(std::string_view text);
 
 /// One line for `#verdict`: the verdict, failed and review counts, and the location of an
 /// input error.
