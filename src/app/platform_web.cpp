@@ -10,16 +10,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-
-#include <reqcheck/engine.hpp>
 
 #include "platform.hpp"
 #include "ui.hpp"

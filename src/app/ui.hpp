@@ -39,10 +39,10 @@ struct EditorJump {
 struct AppUi : AppState {
   using AppState::AppState;
 
-  Fonts fonts;
+  Fonts fonts;  ///< built by `app_build_fonts`
   float scale = 0.0f;  ///< device pixel ratio the fonts and style were built for (0: not yet)
   float split = 0.48f;  ///< share of the width given to the request views
-  bool show_about = false;
+  bool show_about = false;  ///< open the About dialog on the next frame
   EditorJump editor_jump;
   std::uint32_t editor_seen_selection = 0;  ///< last `Selection::serial` the editor acted on
   std::uint32_t form_seen_selection = 0;    ///< last `Selection::serial` the form scrolled to

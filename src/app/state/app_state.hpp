@@ -29,14 +29,14 @@ using Deadline = report::Deadline;
 enum class PackMode {
   automatic,  ///< the bundled pack for the request's service in force at `received_at`
   bundled,    ///< a bundled pack forced by id (`pack_id`)
-  user,       ///< a pack file the user loaded (`user_pack_text`)
+  user,       ///< a pack file the user loaded (`user_policy`)
 };
 
 /// What a finding click asks the editor and form to show: a JSON Pointer, or (for an input
 /// error, which is a place in the text rather than a value) a line and column.
 struct Selection {
-  std::string pointer;
-  int line = 0, column = 0;
+  std::string pointer;        ///< RFC 6901 pointer into the request (of the batch element shown)
+  int line = 0, column = 0;   ///< 1-based place in `request_text` (column in bytes); 0: use `pointer`
   std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
 };
 
@@ -62,7 +62,7 @@ struct AppState {
   double last_edit_time = 0.0;        ///< seconds (platform clock) of the last edit, for the debounce
 
   // --- the form view: the same request parsed, kept in key order ----------------------------
-  nlohmann::ordered_json form_doc;
+  nlohmann::ordered_json form_doc;  ///< the request parsed (keys in text order), valid when `form_valid`
   bool form_valid = false;      ///< `form_doc` holds the current text as a JSON object
   std::string form_error;       ///< why the form cannot show the text (parse error, not an object)
 
@@ -76,33 +76,33 @@ struct AppState {
   int batch_index = 0;               ///< the batch element whose report is shown
   bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
   bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)
-  int selected_finding = -1;
-  Selection selection;
+  int selected_finding = -1;         ///< index in `report.findings` of the finding clicked, -1: none
+  Selection selection;               ///< what the editor and the form are asked to show
 
   // --- packs and rules ---------------------------------------------------------------------
   std::vector<PackInfo> packs;  ///< the bundled platform packs, newest first (profiles apply by themselves)
-  PackMode pack_mode = PackMode::automatic;
+  PackMode pack_mode = PackMode::automatic;  ///< how the pack of a check is chosen
   std::string pack_id;          ///< for `PackMode::bundled`
   /// For `PackMode::user`: the bundled packs plus the user's pack file, compiled once on load.
   std::optional<Policy> user_policy;
-  std::string user_pack_name;
+  std::string user_pack_name;  ///< the loaded pack file's name (menus, notices)
   std::uint32_t user_pack_generation = 0;  ///< bumped on every pack file loaded (refreshes the rules)
   std::vector<std::string> user_pack_errors;  ///< why the last loaded pack file was refused
   /// The checking time passed to the core (RFC 3339, e.g. `2026-11-30T12:00:00Z`); empty: the
   /// system clock, as in the page. Tests fix it so that verdicts do not age.
   std::string checking_time;
   std::string rules_key;        ///< which pack `rules` were read from (to refresh on change)
-  std::vector<RuleInfo> rules;
+  std::vector<RuleInfo> rules;  ///< the rules of that pack, in the pack's order
   std::string rules_pack_label;  ///< "id (version v)" of the pack the rules come from
-  std::string rules_error;
-  int selected_rule = 0;
+  std::string rules_error;       ///< why no rules can be shown (no pack applied, unknown id); empty: none
+  int selected_rule = 0;         ///< index in `rules` shown in the rules browser
 
   // --- layout and feedback -----------------------------------------------------------------
-  RequestView request_view = RequestView::editor;
+  RequestView request_view = RequestView::editor;  ///< the request view in front
   bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
   int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
   std::string notice;                ///< short message in the status bar
-  bool notice_is_error = false;
+  bool notice_is_error = false;      ///< the notice reports a failure (drawn in the fail colour)
   double notice_time = 0.0;          ///< `Platform::now()` when the notice was set, seconds
 };
 
@@ -142,8 +142,9 @@ void note_edit(AppState& s);
 /// Replaces the text with the form's document (pretty-printed) and schedules a check.
 void apply_form(AppState& s);
 
-/// Runs the check now with the current pack choice and refreshes the report and the form. A
-/// batch (JSON array or NDJSON, as `split_batch` sees it) gets one report per request.
+/// Runs the check now with the current pack choice (`check_batch` over the compiled policy) and
+/// refreshes the report, the form and the page's verdict. A batch (JSON array, NDJSON or a
+/// multi-authorisation HI-1 message, as `split_batch` sees it) gets one report per request.
 void run_check(AppState& s);
 
 /// Shows the report of batch element `index`; an index out of range changes nothing.
@@ -163,12 +164,15 @@ int first_input_error(const report::Report& report);
 /// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
 void tick(AppState& s);
 
-/// Handles a file or text coming from the page. Never throws; bad input becomes a notice or
-/// an `invalid_input` report, and the text is kept in the editor.
+/// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
+/// `looks_like_pack`) goes to `load_user_pack`; an HI-1 message is imported as an editable
+/// request; anything else becomes the request. Never throws; bad input becomes a notice or an
+/// `invalid_input` report, and the request text is kept (a refused pack keeps the old one).
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes);
 
-/// Validates a pack file with the core and, when it loads, makes it the pack in use.
-/// Returns false and fills `user_pack_errors` when it does not load.
+/// Compiles a pack file (`Policy::with_pack`, once) and, when it loads, makes it the pack in
+/// use. Returns false and fills `user_pack_errors` (`name: ...`, then `pointer (line, column):
+/// message` per error) when it does not; the pack in use and the request stay as they were.
 bool load_user_pack(AppState& s, std::string text, std::string name);
 
 /// Chooses automatic, a bundled pack by id, or the loaded user pack, and re-checks.
