@@ -126,3 +126,23 @@ TEST_CASE("show_batch_element switches the report shown and ignores indexes out 
   CHECK(f.state.batch_index == 0);
   CHECK(f.state.form_valid);
 }
+
+TEST_CASE("an input error inside a JSON-array batch is placed at the file's line and column") {
+  Fixture f;
+  init_app(f.state);
+  // the first element starts on line 2; its misspelt key is on line 4, column 5
+  const std::string text = "[\n  {\n    \"schema\": \"reqcheck.request/1\",\n    \"servise\": \"telegram\"\n  },\n  {\"schema\": \"reqcheck.request/1\"}\n]\n";
+  receive(f.state, Incoming::drop, "array-batch.json", text);
+  REQUIRE(is_batch(f.state));
+  CHECK(f.state.batch_index == 0);
+  const int at = first_input_error(f.state.report);
+  REQUIRE(at >= 0);
+  const Finding& typo = f.state.report.findings[static_cast<std::size_t>(at)];
+  CHECK(typo.pointer == "/servise");
+  CHECK(typo.line == 4);
+  CHECK(typo.column == 5);
+  select_finding(f.state, typo);
+  Span span;
+  REQUIRE(selection_span(f.state, span));
+  CHECK(text.compare(span.begin, 9, "\"servise\"") == 0);
+}

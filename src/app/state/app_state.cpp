@@ -95,10 +95,17 @@ bool is_batch(const AppState& s) { return s.batch.items.size() > 1; }
 bool is_located_input(const Finding& f) { return f.rule == "INPUT" && f.line > 0 && f.source.empty(); }
 
 int first_input_error(const report::Report& report) {
+  // the reader's own diagnostics (a place without a value's range: a syntax error, an unknown
+  // key) say best what to fix first; INPUT findings the core placed at a value or at the
+  // nearest ancestor of an absent one (a service not covered) come after them
+  int located = -1;
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    if (is_located_input(report.findings[i])) return static_cast<int>(i);
+    const Finding& f = report.findings[i];
+    if (!is_located_input(f)) continue;
+    if (f.end == 0) return static_cast<int>(i);
+    if (located < 0) located = static_cast<int>(i);
   }
-  return -1;
+  return located;
 }
 
 std::string verdict_summary(const AppState& s) {

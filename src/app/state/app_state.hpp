@@ -158,7 +158,8 @@ bool is_batch(const AppState& s);
 /// HI-1 element's): the editor marks its line and column rather than a value.
 bool is_located_input(const Finding& f);
 
-/// The index in `report.findings` of the first located input error (`is_located_input`), or -1.
+/// The index in `report.findings` of the input error the editor names: the first the reader
+/// placed itself (a line without a byte range), else the first `is_located_input`; -1: none.
 int first_input_error(const report::Report& report);
 
 /// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
