@@ -123,13 +123,17 @@ int run_check(const CheckArgs& a) {
     } else {
       for (const auto& item : items) std::cout << reqcheck::report::to_json(item.report) << "\n";
     }
+  } else if (a.format == "csv") {
+    // one table for the whole run: a header, then each request's findings named by file (#n)
+    std::cout << reqcheck::report::csv_header() << "\r\n";
+    for (const auto& item : items) std::cout << reqcheck::report::to_csv(item.report, item.name, false);
   } else {
     for (const auto& item : items) {
       if (batch) std::cout << (a.format == "markdown" ? "\n<!-- " + item.name + " -->\n" : "\n== " + item.name + "\n");
       std::cout << (a.format == "markdown" ? reqcheck::report::to_markdown(item.report) : reqcheck::report::to_text(item.report));
     }
   }
-  if (batch) (a.format == "json" ? std::cerr : std::cout) << reqcheck::batch_summary(all) << "\n";
+  if (batch) (a.format == "json" || a.format == "csv" ? std::cerr : std::cout) << reqcheck::batch_summary(all) << "\n";
   return exit_code(all.worst);
 }
 
@@ -145,7 +149,7 @@ int main(int argc, char** argv) {
   auto* cmd_check = app.add_subcommand(
       "check", "check request files (reqcheck JSON, a JSON array or NDJSON batch, or an ETSI HI-1 message; - for stdin)");
   cmd_check->add_option("files", check.files, "request files, or - for standard input")->required();
-  cmd_check->add_option("-f,--format", check.format, "output format")->check(CLI::IsMember({"json", "text", "markdown"}));
+  cmd_check->add_option("-f,--format", check.format, "output format")->check(CLI::IsMember({"json", "text", "markdown", "csv"}));
   cmd_check->add_option("-p,--pack", check.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
   cmd_check->add_option("--from", check.from, "input format: auto (default, detected from the content), reqcheck, or hi1 (ETSI TS 103 120, XML or JSON)")
       ->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));

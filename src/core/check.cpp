@@ -9,6 +9,7 @@
 
 #include "ident/identifiers.hpp"
 #include "import/etsi_hi1.hpp"
+#include "parse/codes.hpp"
 #include "parse/json_text.hpp"
 #include "parse/request_reader.hpp"
 #include "policy/compiled.hpp"
@@ -119,20 +120,21 @@ void attach_sources(const import::ImportedRequest& imported, std::string_view re
 /// nearest ancestor in the text), so that the editor can select the field of any finding.
 void locate(Report& r, const parse::Locations& locations) {
   for (auto& f : r.findings) {
-    if (f.line > 0 || f.rule == "PACK") continue;
-    // TODO(engine-v2): Locations::span gives the end too
-    std::string ptr = f.pointer;
-    auto at = locations.value_offset(ptr);
-    while (!at && !ptr.empty()) {
-      ptr.erase(ptr.rfind('/'));
-      at = locations.value_offset(ptr);
+    if (f.rule == "PACK" || f.end > 0) continue;
+    if (f.line > 0) {  // an input error placed by the reader: the value's range if it starts there
+      const auto span = locations.span(f.pointer);
+      if (span && span->line == f.line && span->column == f.column) {
+        f.offset = span->offset;
+        f.end = span->end;
+      }
+      continue;
     }
-    if (!at) continue;
-    const auto [line, column] = locations.line_column(*at);
-    f.line = line;
-    f.column = column;
-    f.offset = *at;
-    f.end = *at + 1;
+    if (const auto span = locations.span(f.pointer)) {
+      f.line = span->line;
+      f.column = span->column;
+      f.offset = span->offset;
+      f.end = span->end;
+    }
   }
 }
 
@@ -210,7 +212,7 @@ void run_rules(const policy::Pack& pack, rules::Context& ctx, std::vector<Findin
       rule.check(ctx);
     } catch (const std::exception& e) {
       findings.resize(before);
-      engine_error(r, "ENGINE.internal_error", "rule `" + std::string(rule.id) + "` failed: " + e.what());
+      engine_error(r, "ENGINE.internal_error", "rule `" + std::string(rule.id) + "` failed: " + parse::strip_library_id(e.what()));
       continue;
     }
     if (findings.size() == before) {
@@ -338,7 +340,7 @@ report::Report check(const Policy& policy, std::string_view text, const CheckOpt
     r = Report{};
     r.input_sha256 = report::sha256_hex(text);
     r.checked_at = options.now;
-    engine_error(r, "ENGINE.internal_error", std::string("internal error: ") + e.what());
+    engine_error(r, "ENGINE.internal_error", "internal error: " + parse::strip_library_id(e.what()));
   }
   finish(r);
   return r;

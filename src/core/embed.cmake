@@ -3,6 +3,10 @@
 #   cmake -DASSETS=<dir> -DOUT=<file.cpp> [-DTZDATA=/usr/share/zoneinfo/tzdata.zi] -P embed.cmake
 file(GLOB packs "${ASSETS}/packs/*.json")
 file(GLOB docs "${ASSETS}/rules/*.md")
+foreach(dir IN LISTS EXTRA_PAGES)
+  file(GLOB extra "${dir}/*.md")
+  list(APPEND docs ${extra})
+endforeach()
 list(SORT packs ORDER DESCENDING)
 list(SORT docs)
 

@@ -42,6 +42,11 @@ check "stdin exit code" 0 $?
 check "text output starts with the verdict" "verdict: meets the criteria" "$(head -c 27 "$tmp/out.txt")"
 "$bin" check "$src/assets/samples/fails-data-content.json" --now "$now" --format markdown > "$tmp/out.md"
 check "markdown has the findings table" 1 "$(grep -c '^| status | rule' "$tmp/out.md")"
+"$bin" check "$src/assets/samples/fails-data-content.json" --now "$now" --format csv > "$tmp/out.csv"
+check "csv exit code" 1 $?
+check "csv starts with its header" "request,verdict,status,rule,code,pointer" "$(head -c 40 "$tmp/out.csv")"
+rows=$("$bin" check "$src/assets/samples/fails-data-content.json" --now "$now" --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).findings.length))')
+check "csv has a row per finding" "$((rows + 1))" "$(node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8"); console.log(t.split("\r\n").filter(Boolean).length)' "$tmp/out.csv")"
 
 # batches: several files, a JSON array, NDJSON; worst exit code 2 > 1 > 3 > 0
 "$bin" check "$src/assets/samples/meets-criteria.json" "$src/assets/samples/needs-review-uk-country.json" --now "$now" --format json > "$tmp/batch.json" 2> "$tmp/summary.txt"

@@ -14,6 +14,8 @@ using testsupport::read_file;
 
 bool matches(const json& finding, const json& expected) {
   if (finding["rule"] != expected["rule"] || finding["status"] != expected["status"]) return false;
+  // a diagnostic code, when given, must be the finding's (a finding without one never matches)
+  if (expected.contains("code") && finding.value("code", "") != expected["code"]) return false;
   if (expected.contains("pointer")) {
     const std::string want = expected["pointer"], got = finding["pointer"];
     if (got != want && got.rfind(want + "/", 0) != 0) return false;
@@ -42,18 +44,30 @@ TEST_CASE("data-driven cases under tests/cases") {
       const json expected = json::parse(read_file(dir / "expected.json"));
       reqcheck::CheckOptions options;
       options.now = testsupport::kNow;
+      std::string pack_text;  // a pack file of the source tree, e.g. a test-only profile
       if (expected.contains("options")) {
         options.now = expected["options"].value("now", options.now);
         options.pack_id = expected["options"].value("pack", "");
+        if (expected["options"].contains("pack_file")) pack_text = read_file(kSourceDir / expected["options"]["pack_file"].get<std::string>());
       }
       // the request in any form the engine reads: reqcheck JSON, HI-1 XML, or HI-1 JSON
       std::filesystem::path request = dir / "request.json";
       for (const char* alt : {"request.xml", "request.hi1.json"})
         if (std::filesystem::exists(dir / alt)) request = dir / alt;
-      const std::string report_text = reqcheck::check_json(read_file(request), "", options);
+      const std::string report_text = reqcheck::check_json(read_file(request), pack_text, options);
       const json report = json::parse(report_text);
       INFO("case ", name, "\n", report_text);
       if (expected.contains("verdict")) CHECK(report["verdict"] == expected["verdict"]);
+      if (expected.contains("policies")) {  // the packs applied, in order
+        json ids = json::array();
+        for (const auto& p : report["policies"]) ids.push_back(p["id"]);
+        CHECK(ids == expected["policies"]);
+      }
+      for (const auto& want : expected.value("deadlines", json::array())) {
+        const bool found = std::any_of(report["deadlines"].begin(), report["deadlines"].end(),
+                                       [&](const json& d) { return d["name"] == want["name"] && d["due"] == want["due"]; });
+        CHECK_MESSAGE(found, "expected deadline ", want.dump());
+      }
       for (const auto& want : expected.value("findings", json::array())) {
         const bool found = std::any_of(report["findings"].begin(), report["findings"].end(), [&](const json& f) { return matches(f, want); });
         CHECK_MESSAGE(found, "expected finding ", want.dump());

@@ -46,14 +46,14 @@ TEST_CASE("hostile: a 10 MB string is refused by the input size limit, at the st
   const auto report = testsupport::check(baseline_with("\"x\": \"" + std::string(10u << 20, 'a') + "\""));
   const auto f = expect_invalid(report);
   CHECK(f["pointer"] == "");
-  CHECK(f["message"].get<std::string>().find(std::to_string(kMaxInputBytes)) != std::string::npos);
+  CHECK(f["code"] == "INPUT.too_large");
 }
 
 TEST_CASE("hostile: a 3 MB string (under the input limit) is refused at its pointer") {
   const auto report = testsupport::check(baseline_with("\"x\": \"" + std::string(3u << 20, 'a') + "\""));
   const auto f = expect_invalid(report);
   CHECK(f["pointer"] == "/x");
-  CHECK(f["message"].get<std::string>().find(std::to_string(kMaxStringBytes)) != std::string::npos);
+  CHECK(f["code"] == "INPUT.string_too_long");
 }
 
 TEST_CASE("hostile: 10 MB of whitespace, and 10 MB of NUL bytes") {
@@ -72,7 +72,7 @@ TEST_CASE("hostile: an array of a million targets") {
   // 3 MB: under the input limit, so the array limit must catch it, at the array
   const auto f = expect_invalid(testsupport::check(text + ",\"targets\": [" + targets + "]}"));
   CHECK(f["pointer"] == "/targets");
-  CHECK(f["message"].get<std::string>().find(std::to_string(kMaxArrayItems)) != std::string::npos);
+  CHECK(f["code"] == "INPUT.too_many_elements");
 
   // a million real targets is over 4 MiB: the input limit catches it first
   std::string full;
@@ -85,7 +85,7 @@ TEST_CASE("hostile: nesting 100,000 deep, as arrays, objects and inside a target
   std::string arrays = std::string(n, '[') + std::string(n, ']');
   auto f = expect_invalid(testsupport::check(baseline_with("\"x\": " + arrays)));
   CHECK(f["pointer"].get<std::string>().rfind("/x", 0) == 0);
-  CHECK(f["message"].get<std::string>().find("nesting") != std::string::npos);
+  CHECK(f["code"] == "INPUT.too_deep");
 
   std::string objects;
   for (std::size_t i = 0; i < n; ++i) objects += "{\"a\":";
@@ -151,7 +151,7 @@ TEST_CASE("hostile: megabytes of duplicate keys stop after kMaxDiagnostics") {
 
 TEST_CASE("hostile: a member name of 1 MB is refused") {
   const auto f = expect_invalid(testsupport::check(baseline_with("\"" + std::string(1u << 20, 'k') + "\": 1")));
-  CHECK(f["message"].get<std::string>().find("member name") != std::string::npos);
+  CHECK(f["code"] == "INPUT.key_too_long");
 }
 
 TEST_CASE("hostile: 4 MiB of long enum values is quick and refused") {

@@ -11,6 +11,7 @@
 
 #include "ident/identifiers.hpp"
 #include "ident/rfc3339.hpp"
+#include "parse/codes.hpp"
 #include "parse/json_text.hpp"
 
 namespace reqcheck::import {
@@ -88,9 +89,12 @@ class Builder {
     if (!n || n->text.empty()) return;
     ident::TimeError err;
     if (!ident::parse_rfc3339_datetime(n->text, &err)) {
-      errors_.push_back(parse::Diagnostic{pointer, n->line, n->column,
-                                          "`" + n->text + "` at " + n->path + " is not a QualifiedDateTime: " + err.message,
-                                          "TS 103 280 date-times carry seconds and a zone, e.g. `2026-11-20T09:30:00Z`", false});
+      auto d = parse::diag("INPUT.invalid_datetime", pointer,
+                           "`" + n->text + "` at " + n->path + " is not a QualifiedDateTime: " + err.message,
+                           "TS 103 280 date-times carry seconds and a zone, e.g. `2026-11-20T09:30:00Z`");
+      d.line = n->line;
+      d.column = n->column;
+      errors_.push_back(std::move(d));
       source(pointer, n);
       return;
     }
@@ -264,9 +268,10 @@ Hi1Import import_hi1(std::string_view text) {
   const Node& root = tree.root;
   const Objects objects = collect(root);
   if (objects.auths.empty() && objects.tasks.empty()) {
-    out.errors.push_back(parse::Diagnostic{"", root.line, root.column,
-                                           "the message carries no request: no CREATE of an AuthorisationObject or LDTaskObject",
-                                           "load the message that creates the authorisation and its tasks", false});
+    auto d = parse::diag("INPUT.hi1_no_request", "", "the message carries no request: no CREATE of an AuthorisationObject or LDTaskObject");
+    d.line = root.line;
+    d.column = root.column;
+    out.errors.push_back(std::move(d));
     return out;
   }
   std::vector<const Node*> auths = objects.auths;

@@ -7,6 +7,7 @@
 
 #include <pugixml.hpp>
 
+#include "parse/codes.hpp"
 #include "parse/json_text.hpp"
 #include "parse/limits.hpp"
 
@@ -31,8 +32,12 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-parse::Diagnostic error(int line, int column, std::string message, std::string help) {
-  return parse::Diagnostic{"", line, column, std::move(message), std::move(help), false};
+/// An error about the message as a whole (pointer ""), located at `line`:`column`.
+parse::Diagnostic error(std::string_view code, int line, int column, std::string message, std::string help) {
+  auto d = parse::diag(code, "", std::move(message), std::move(help));
+  d.line = line;
+  d.column = column;
+  return d;
 }
 
 /// Reads XML elements into Nodes, resolving namespace prefixes in scope.
@@ -44,7 +49,7 @@ class XmlReader {
             std::string* ns_uri) {
     if (depth > kMaxXmlDepth) {
       const auto [line, col] = loc_.line_column(static_cast<std::size_t>(el.offset_debug()));
-      errors_.push_back(error(line, col, "the XML nests deeper than " + std::to_string(kMaxXmlDepth) + " levels",
+      errors_.push_back(error("INPUT.too_deep", line, col, "the XML nests deeper than " + std::to_string(kMaxXmlDepth) + " levels",
                               "an HI-1 message nests about 12 levels; check that this is the right file"));
       return false;
     }
@@ -159,7 +164,7 @@ Hi1Tree read_xml(std::string_view text) {
   loc.set_text(text);
   if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, col] = loc.line_column(bad);
-    tree.errors.push_back(error(line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
+    tree.errors.push_back(error("INPUT.invalid_utf8", line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
                                 "save the message as UTF-8"));
     return tree;
   }
@@ -167,14 +172,14 @@ Hi1Tree read_xml(std::string_view text) {
   const auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   if (!result) {
     const auto [line, col] = loc.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
-    tree.errors.push_back(error(line, col, std::string("the XML is malformed: ") + result.description(),
+    tree.errors.push_back(error("INPUT.hi1_malformed_xml", line, col, std::string("the XML is malformed: ") + result.description(),
                                 "correct the XML at line " + std::to_string(line) + ", column " + std::to_string(col)));
     return tree;
   }
   for (auto n : doc.children()) {
     if (n.type() == pugi::node_doctype) {
       const auto [line, col] = loc.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
-      tree.errors.push_back(error(line, col, "the XML has a DOCTYPE, which HI-1 messages never carry",
+      tree.errors.push_back(error("INPUT.hi1_doctype", line, col, "the XML has a DOCTYPE, which HI-1 messages never carry",
                                   "remove the DOCTYPE: entity declarations are refused, so no entity is expanded or fetched"));
       return tree;
     }
@@ -182,13 +187,13 @@ Hi1Tree read_xml(std::string_view text) {
   int roots = 0;
   for (auto n : doc.children()) roots += n.type() == pugi::node_element;
   if (roots > 1) {
-    tree.errors.push_back(error(1, 1, "the XML has " + std::to_string(roots) + " root elements; a message has one",
+    tree.errors.push_back(error("INPUT.hi1_several_roots", 1, 1, "the XML has " + std::to_string(roots) + " root elements; a message has one",
                                 "remove what follows `</HI1Message>`"));
     return tree;
   }
   const auto root = doc.document_element();
   if (std::string_view(local_name(root.name())) != "HI1Message") {
-    tree.errors.push_back(error(1, 1, "the XML root is `" + std::string(root.name()) + "`, not `HI1Message`",
+    tree.errors.push_back(error("INPUT.hi1_not_a_message", 1, 1, "the XML root is `" + std::string(root.name()) + "`, not `HI1Message`",
                                 "load an ETSI TS 103 120 message, or a reqcheck.request/1 JSON request"));
     return tree;
   }
@@ -196,7 +201,7 @@ Hi1Tree read_xml(std::string_view text) {
   std::string ns;
   if (!reader.read(root, "/HI1Message", {}, 0, tree.root, &ns)) return tree;
   if (ns != kCoreNamespace)
-    tree.errors.push_back(error(tree.root.line, tree.root.column,
+    tree.errors.push_back(error("INPUT.hi1_wrong_namespace", tree.root.line, tree.root.column,
                                 "`HI1Message` is in the namespace `" + ns + "`, not the TS 103 120 Core namespace",
                                 "declare xmlns=\"" + std::string(kCoreNamespace) + "\" on `HI1Message`"));
   return tree;
@@ -209,16 +214,16 @@ Hi1Tree read_json(std::string_view text) {
   tree.errors = doc.diagnostics;
   if (!doc.json) return tree;
   if (!doc.json->is_object() || !doc.json->contains("HI1Message")) {
-    tree.errors.push_back(error(1, 1, "the JSON has no `HI1Message`", "load an ETSI TS 103 120 message"));
+    tree.errors.push_back(error("INPUT.hi1_not_a_message", 1, 1, "the JSON has no `HI1Message`", "load an ETSI TS 103 120 message"));
     return tree;
   }
   const auto& msg = (*doc.json)["HI1Message"];
   if (!read_json_node(msg, "HI1Message", "/HI1Message", doc.locations, 0, tree.root)) {
-    tree.errors.push_back(error(1, 1, "the message nests too deeply", "check that this is the right file"));
+    tree.errors.push_back(error("INPUT.too_deep", 1, 1, "the message nests too deeply", "check that this is the right file"));
     return tree;
   }
   if (msg.is_object() && msg.contains("@xmlns") && msg["@xmlns"] != kCoreNamespace)
-    tree.errors.push_back(error(tree.root.line, tree.root.column, "`HI1Message` is not in the TS 103 120 Core namespace",
+    tree.errors.push_back(error("INPUT.hi1_wrong_namespace", tree.root.line, tree.root.column, "`HI1Message` is not in the TS 103 120 Core namespace",
                                 "set `@xmlns` to `" + std::string(kCoreNamespace) + "`"));
   return tree;
 }
@@ -262,7 +267,7 @@ Hi1Tree read_hi1_tree(std::string_view text) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.size() > parse::kMaxInputBytes) {
     Hi1Tree tree;
-    tree.errors.push_back(error(1, 1, "the message is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+    tree.errors.push_back(error("INPUT.too_large", 1, 1, "the message is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                                           std::to_string(parse::kMaxInputBytes) + " bytes",
                                 "check that this is the right file"));
     return tree;

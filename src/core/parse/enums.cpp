@@ -1,26 +1,29 @@
-// Enumerations of reqcheck.request/1 and the "did you mean" matcher used for enum values and
-// field names.
+// Enumerations of reqcheck.request/1, taken from the field table (request_format.cpp), and the
+// "did you mean" matcher used for enum values and field names.
 #include "parse/enums.hpp"
 
 #include "ident/identifiers.hpp"
+#include "reqcheck/request_format.hpp"
 
 namespace reqcheck::parse {
 
-const std::vector<std::string_view> kInstrumentTypes = {
-    "court_order", "warrant", "subpoena", "sca_2703d_order", "production_order", "epoc", "epoc_pr",
-    "dsa_article_10_order", "overseas_production_order", "emergency_request", "preservation_request",
-    "mlat_request", "police_request", "letter", "other"};
-const std::vector<std::string_view> kAuthorityTypes = {
-    "court", "judge", "investigating_judge", "prosecutor", "police", "administrative_authority", "central_authority", "other"};
-const std::vector<std::string_view> kChannels = {"portal", "email", "post", "fax", "other"};
-const std::vector<std::string_view> kOffenceCategories = {
-    "terrorism", "violent_extremism", "child_sexual_abuse", "drug_trafficking", "illegal_goods", "weapons_trafficking",
-    "fraud", "scam", "human_trafficking", "cybercrime", "threats_of_violence", "doxxing", "extortion",
-    "money_laundering", "copyright_infringement", "political_speech", "defamation", "unauthorised_assembly", "other"};
-const std::vector<std::string_view> kTargetTypes = {"user_id", "username", "phone_number", "link", "ip_address", "email", "display_name"};
-const std::vector<std::string_view> kTargetRoles = {"suspect", "accused", "witness", "victim", "person_at_risk", "unknown"};
-const std::vector<std::string_view> kDataCategories = {
-    "ip_address", "phone_number", "subscriber_data", "traffic_data", "content_data", "location_data", "contacts", "other"};
+namespace {
+
+/// The allowed values of the table entry `pattern`: the request format is held only there.
+std::vector<std::string_view> values_of(std::string_view pattern) {
+  const FieldSpec* f = find_field(pattern);
+  return f ? f->values : std::vector<std::string_view>{};
+}
+
+}  // namespace
+
+const std::vector<std::string_view> kInstrumentTypes = values_of("/instrument/type");
+const std::vector<std::string_view> kAuthorityTypes = values_of("/issuing_authority/type");
+const std::vector<std::string_view> kChannels = values_of("/requester/channel");
+const std::vector<std::string_view> kOffenceCategories = values_of("/case/offences/*/category");
+const std::vector<std::string_view> kTargetTypes = values_of("/targets/*/type");
+const std::vector<std::string_view> kTargetRoles = values_of("/targets/*/role");
+const std::vector<std::string_view> kDataCategories = values_of("/data_requested/*/category");
 
 std::string_view did_you_mean(std::string_view value, const std::vector<std::string_view>& candidates) {
   const std::size_t allowed = std::max<std::size_t>(1, value.size() / 3);

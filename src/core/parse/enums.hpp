@@ -1,6 +1,6 @@
 // The enumerations of `reqcheck.request/1` (shared request-format.md), in the order the
-// format lists them. The parser rejects values outside them; the pack loader checks pack
-// parameters against them.
+// format lists them: copies of the values of the field table (reqcheck/request_format.hpp) under
+// the names the rules and the pack loader use to check pack parameters.
 #pragma once
 
 #include <string_view>

@@ -18,6 +18,9 @@ inline constexpr std::string_view kRequestSchema = "reqcheck.request/1";
 
 /// Outcome of reading a request. `request` is set unless the text is unreadable; when
 /// `has_errors(diagnostics)` the request must not be checked (verdict `invalid_input`).
+/// `locations`: where each value of the text lies (Locations::span() gives offset, end, line
+/// and column for any JSON Pointer, falling back to its nearest located ancestor); empty when
+/// the text was refused before parsing (too large, not UTF-8 ...).
 struct RequestRead {
   std::optional<model::Request> request;
   Diagnostics diagnostics;

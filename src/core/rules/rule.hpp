@@ -125,14 +125,11 @@ std::string quote(std::string_view value);
 /// A list of values for a message: `a`, `b`, `c`.
 std::string backticked(const std::vector<std::string>& values);
 
-/// The rules of each family (one file per family) and all of them in registry order.
-const std::vector<Rule>& authority_rules();
-const std::vector<Rule>& instrument_rules();
-const std::vector<Rule>& subject_rules();
-const std::vector<Rule>& offence_rules();
-const std::vector<Rule>& data_rules();
-const std::vector<Rule>& emergency_rules();
-const std::vector<Rule>& process_rules();
+/// Every family's rules (one `<family>_rules()` per file of the rule folders, found at build
+/// time by families.cmake), in file-name order.
+const std::vector<const std::vector<Rule>*>& families();
+
+/// All rules, family by family.
 const std::vector<const Rule*>& all_rules();
 
 /// The rule with this id, or nullptr.

@@ -1,0 +1,164 @@
+// The field table of reqcheck.request/1 (shared request-format.md): the single copy of its
+// field names, kinds, enum values, labels and hints. Authorities (issuing and validating) share
+// one set of fields, written once and placed under both pointers.
+#include "reqcheck/request_format.hpp"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace reqcheck {
+namespace {
+
+using K = FieldKind;
+
+/// Authority `type` and `instrument.signatory.role`. A function, not a namespace-scope vector:
+/// the table may be built during another file's static initialisation (parse/enums.cpp).
+std::vector<std::string_view> authority_types() {
+  return {"court", "judge", "investigating_judge", "prosecutor", "police", "administrative_authority", "central_authority", "other"};
+}
+
+/// The fields of an Authority, under `base` (`/issuing_authority` or `/validating_authority`).
+void add_authority(std::vector<FieldSpec>& t, std::string_view base, std::string_view label,
+                   std::deque<std::string>& names) {
+  // the pointers must outlive the table: their text lives in `names`, a deque, whose elements
+  // never move as it grows
+  const auto at = [&](std::string_view field) -> std::string_view {
+    names.push_back(std::string(base) + "/" + std::string(field));
+    return names.back();
+  };
+  t.push_back({base, K::object, {}, label, {}});
+  t.push_back({at("name"), K::string, {}, "Name", "e.g. Local Court Berlin-Tiergarten"});
+  t.push_back({at("type"), K::enum_, authority_types(), "Type", {}});
+  t.push_back({at("country"), K::string, {}, "Country", "ISO 3166-1 alpha-2, e.g. DE, GB"});
+  t.push_back({at("email"), K::string, {}, "E-mail", "official address"});
+  t.push_back({at("phone"), K::string, {}, "Phone", "E.164, e.g. +4930..."});
+}
+
+std::vector<FieldSpec> build(std::deque<std::string>& names) {
+  std::vector<FieldSpec> t;
+  t.push_back({"/schema", K::constant, {"reqcheck.request/1"}, "Schema", {}});
+  t.push_back({"/reference", K::string, {}, "Your reference", "your own file number"});
+  t.push_back({"/received_at", K::datetime, {}, "Received at", "YYYY-MM-DDThh:mm:ss+01:00"});
+  t.push_back({"/service", K::string, {}, "Service", "e.g. telegram"});
+  t.push_back({"/language", K::string, {}, "Language", "BCP 47, e.g. en"});
+
+  t.push_back({"/instrument", K::object, {}, "Instrument", {}});
+  t.push_back({"/instrument/type", K::enum_,
+               {"court_order", "warrant", "subpoena", "sca_2703d_order", "production_order", "epoc", "epoc_pr",
+                "dsa_article_10_order", "overseas_production_order", "emergency_request", "preservation_request", "mlat_request",
+                "police_request", "letter", "other"},
+               "Type", {}});
+  t.push_back({"/instrument/reference", K::string, {}, "Reference", "docket / order number"});
+  t.push_back({"/instrument/issued_on", K::date, {}, "Issued on", "YYYY-MM-DD or date-time"});
+  t.push_back({"/instrument/valid_until", K::date, {}, "Valid until", "YYYY-MM-DD or date-time"});
+  t.push_back({"/instrument/signed", K::boolean, {}, "Signed", {}});
+  t.push_back({"/instrument/signatory", K::object, {}, "Signatory", {}});
+  t.push_back({"/instrument/signatory/name", K::string, {}, "Name", {}});
+  t.push_back({"/instrument/signatory/role", K::enum_, authority_types(), "Role", {}});
+  t.push_back({"/instrument/legal_basis", K::array, {}, "Legal basis", {}});
+  t.push_back({"/instrument/legal_basis/*", K::object, {}, "Legal basis", {}});
+  t.push_back({"/instrument/legal_basis/*/law", K::string, {}, "Law", "e.g. StPO"});
+  t.push_back({"/instrument/legal_basis/*/provision", K::string, {}, "Provision", "e.g. § 100k"});
+  t.push_back({"/instrument/legal_basis/*/jurisdiction", K::string, {}, "Jurisdiction", "ISO 3166-1 alpha-2 or EU"});
+  t.push_back({"/instrument/statement_of_reasons", K::text, {}, "Statement of reasons", {}});
+  t.push_back({"/instrument/redress", K::text, {}, "Redress", {}});
+
+  add_authority(t, "/issuing_authority", "Issuing authority", names);
+  add_authority(t, "/validating_authority", "Validating authority", names);
+
+  t.push_back({"/requester", K::object, {}, "Requester", {}});
+  t.push_back({"/requester/name", K::string, {}, "Name", {}});
+  t.push_back({"/requester/agency", K::string, {}, "Agency", {}});
+  t.push_back({"/requester/email", K::string, {}, "E-mail", {}});
+  t.push_back({"/requester/phone", K::string, {}, "Phone", "E.164"});
+  t.push_back({"/requester/reply_to", K::string, {}, "Reply to", "if different from the e-mail"});
+  t.push_back({"/requester/supervisor", K::object, {}, "Supervisor", {}});
+  t.push_back({"/requester/supervisor/name", K::string, {}, "Name", {}});
+  t.push_back({"/requester/supervisor/phone", K::string, {}, "Phone", "E.164"});
+  t.push_back({"/requester/channel", K::enum_, {"portal", "email", "post", "fax", "other"}, "Channel", {}});
+
+  t.push_back({"/case", K::object, {}, "Case", {}});
+  t.push_back({"/case/reference", K::string, {}, "Reference", {}});
+  t.push_back({"/case/summary", K::text, {}, "Summary", {}});
+  t.push_back({"/case/offences", K::array, {}, "Offences", {}});
+  t.push_back({"/case/offences/*", K::object, {}, "Offence", {}});
+  t.push_back({"/case/offences/*/category", K::enum_,
+               {"terrorism", "violent_extremism", "child_sexual_abuse", "drug_trafficking", "illegal_goods", "weapons_trafficking",
+                "fraud", "scam", "human_trafficking", "cybercrime", "threats_of_violence", "doxxing", "extortion",
+                "money_laundering", "copyright_infringement", "political_speech", "defamation", "unauthorised_assembly", "other"},
+               "Category", {}});
+  t.push_back({"/case/offences/*/description", K::text, {}, "Description", {}});
+  t.push_back({"/case/offences/*/provision", K::string, {}, "Provision", "e.g. § 29 BtMG"});
+  t.push_back({"/case/offences/*/max_sentence_years", K::number, {}, "Max. sentence (years)", "a number"});
+
+  t.push_back({"/targets", K::array, {}, "Targets", {}});
+  t.push_back({"/targets/*", K::object, {}, "Target", {}});
+  t.push_back({"/targets/*/type", K::enum_, {"user_id", "username", "phone_number", "link", "ip_address", "email", "display_name"},
+               "Type", {}});
+  t.push_back({"/targets/*/value", K::string, {}, "Value", "e.g. @username, +4930..., https://t.me/name"});
+  t.push_back({"/targets/*/role", K::enum_, {"suspect", "accused", "witness", "victim", "person_at_risk", "unknown"}, "Role", {}});
+
+  t.push_back({"/data_requested", K::array, {}, "Data requested", {}});
+  t.push_back({"/data_requested/*", K::object, {}, "Data item", {}});
+  t.push_back({"/data_requested/*/category", K::enum_,
+               {"ip_address", "phone_number", "subscriber_data", "traffic_data", "content_data", "location_data", "contacts", "other"},
+               "Category", {}});
+  t.push_back({"/data_requested/*/from", K::date, {}, "From", "YYYY-MM-DD or date-time"});
+  t.push_back({"/data_requested/*/to", K::date, {}, "To", "YYYY-MM-DD or date-time"});
+  t.push_back({"/data_requested/*/note", K::string, {}, "Note", {}});
+
+  t.push_back({"/emergency", K::object, {}, "Emergency", {}});
+  t.push_back({"/emergency/threat", K::text, {}, "Threat", {}});
+  t.push_back({"/emergency/person_at_risk", K::string, {}, "Person at risk", {}});
+  t.push_back({"/emergency/why_this_data", K::text, {}, "Why this data", {}});
+  t.push_back({"/emergency/deadline_hours", K::number, {}, "Deadline (hours)", "a number"});
+
+  t.push_back({"/non_disclosure", K::object, {}, "Non-disclosure", {}});
+  t.push_back({"/non_disclosure/requested", K::boolean, {}, "Requested", {}});
+  t.push_back({"/non_disclosure/until", K::date, {}, "Until", "YYYY-MM-DD or date-time"});
+  t.push_back({"/non_disclosure/order_reference", K::string, {}, "Order reference", {}});
+  return t;
+}
+
+/// The fields and two indexes over them: the reader looks fields up for every value it reads.
+struct Table {
+  std::deque<std::string> names;  // text of the generated pointers that `fields` views
+  std::vector<FieldSpec> fields;
+  std::map<std::string_view, const FieldSpec*, std::less<>> by_pointer;
+  std::map<std::string_view, std::vector<const FieldSpec*>, std::less<>> children;  // by parent object's pattern
+  Table() : fields(build(names)) {
+    for (const auto& f : fields) {
+      by_pointer.emplace(f.pointer, &f);
+      const std::string_view parent = f.pointer.substr(0, f.pointer.rfind('/'));
+      if (f.pointer.substr(parent.size()) != "/*") children[parent].push_back(&f);
+    }
+  }
+};
+
+const Table& table() {
+  static const Table t;
+  return t;
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>& request_fields() { return table().fields; }
+
+const FieldSpec* find_field(std::string_view pattern) {
+  const auto& index = table().by_pointer;
+  const auto it = index.find(pattern);
+  return it == index.end() ? nullptr : it->second;
+}
+
+const std::vector<const FieldSpec*>& child_fields(std::string_view pattern) {
+  static const std::vector<const FieldSpec*> none;
+  const auto& index = table().children;
+  const auto it = index.find(pattern);
+  return it == index.end() ? none : it->second;
+}
+
+std::string_view field_name(const FieldSpec& field) { return field.pointer.substr(field.pointer.rfind('/') + 1); }
+
+}  // namespace reqcheck
