@@ -69,7 +69,7 @@ TEST_CASE("a request with a syntax error keeps its text and gives invalid_input 
   CHECK(f.platform.verdict.verdict == "invalid_input");
 
   // a finding click on it selects that spot in the editor's text
-  select_location(f.state, at.pointer, at.line, at.column);
+  select_finding(f.state, at);
   Span span;
   REQUIRE(selection_span(f.state, span));
   const std::size_t line3 = broken.find('\n', broken.find('\n') + 1) + 1;
@@ -101,6 +101,15 @@ TEST_CASE("an HI-1 XML message dropped is imported as an editable request") {
     }
   }
   CHECK(named_element);
+  // an HI-1 finding is placed in the message: the editor is not asked to select anything
+  for (const Finding& x : f.state.report.findings) {
+    if (x.source.empty()) continue;
+    select_finding(f.state, x);
+    Span none;
+    CHECK_FALSE(selection_span(f.state, none));
+    CHECK(f.state.selection.pointer == x.pointer);
+    break;
+  }
 
   // an edit through the form keeps the import's provenance
   f.state.form_doc["language"] = "de";
@@ -108,6 +117,30 @@ TEST_CASE("an HI-1 XML message dropped is imported as an editable request") {
   run_check(f.state);
   CHECK(f.state.hi1_source == xml);
   CHECK(f.state.request_text.find("\"language\": \"de\"") != std::string::npos);
+}
+
+TEST_CASE("a rule's finding selects its whole value in the editor, from the core's byte range") {
+  Fixture f;
+  REQUIRE(open_sample(f.state, "fails-instrument-unsigned.json"));
+  const Finding* unsigned_finding = nullptr;
+  for (const Finding& x : f.state.report.findings) {
+    if (x.pointer == "/instrument/signed" && x.status == Status::fail) unsigned_finding = &x;
+  }
+  REQUIRE(unsigned_finding != nullptr);
+  select_finding(f.state, *unsigned_finding);
+  Span span;
+  REQUIRE(selection_span(f.state, span));
+  CHECK(f.state.request_text.substr(span.begin, span.end - span.begin) == "false");
+  CHECK(f.state.selection.pointer == "/instrument/signed");
+}
+
+TEST_CASE("offset_of counts lines and byte columns, clamped to the line and the text") {
+  const std::string text = "ab\ncdé\nf";
+  CHECK(offset_of(text, 1, 1) == 0);
+  CHECK(offset_of(text, 2, 2) == 4);
+  CHECK(offset_of(text, 2, 99) == 7);  // end of line 2 (é is two bytes)
+  CHECK(offset_of(text, 3, 1) == 8);
+  CHECK(offset_of(text, 9, 9) == text.size());
 }
 
 TEST_CASE("an edit is checked once the debounce has passed on the platform clock") {

@@ -9,7 +9,6 @@
 #include <imgui_stdlib.h>
 
 #include "panels/panels.hpp"
-#include "state/json_locate.hpp"
 
 namespace reqcheck::app {
 namespace {

@@ -10,7 +10,6 @@
 #include <reqcheck/engine.hpp>
 
 #include "state/embedded.hpp"
-#include "state/json_locate.hpp"
 
 namespace reqcheck::app {
 namespace {
@@ -95,14 +94,12 @@ bool is_batch(const AppState& s) { return s.batch.items.size() > 1; }
 bool is_located_input(const Finding& f) { return f.rule == "INPUT" && f.line > 0 && f.source.empty(); }
 
 int first_input_error(const report::Report& report) {
-  // the reader's own diagnostics (a place without a value's range: a syntax error, an unknown
-  // key) say best what to fix first; INPUT findings the core placed at a value or at the
-  // nearest ancestor of an absent one (a service not covered) come after them
+  // a failure (the text cannot be read) is what to fix first, wherever the report sorts it
   int located = -1;
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (!is_located_input(f)) continue;
-    if (f.end == 0) return static_cast<int>(i);
+    if (f.status == Status::fail) return static_cast<int>(i);
     if (located < 0) located = static_cast<int>(i);
   }
   return located;
@@ -330,43 +327,45 @@ void refresh_rules(AppState& s) {
   s.rules_pack_label = pack_label(policy, id);
 }
 
-void select_location(AppState& s, std::string pointer, int line, int column) {
-  s.selection.pointer = std::move(pointer);
-  s.selection.line = line;
-  s.selection.column = column;
-  s.selection.serial += 1;
+void select_finding(AppState& s, const Finding& f) {
+  Selection& sel = s.selection;
+  sel.pointer = f.pointer;
+  sel.offset = sel.end = 0;
+  sel.line = sel.column = 0;
+  if (f.source.empty()) {  // an HI-1 finding's place is in the message, not in the editor's text
+    if (f.end > f.offset) {
+      sel.offset = f.offset;
+      sel.end = f.end;
+    }
+    sel.line = f.line;
+    sel.column = f.column;
+  }
+  sel.serial += 1;
 }
 
-void select_finding(AppState& s, const Finding& f) {
-  // a rule's finding is about a value: its pointer selects the whole value, which the core's
-  // one-byte place (`offset`, `end`) does not yet span
-  if (is_located_input(f)) select_location(s, f.pointer, f.line, f.column);
-  else select_location(s, f.pointer, 0, 0);
+std::size_t offset_of(std::string_view text, int line, int column) {
+  std::size_t i = 0;
+  for (int l = 1; l < line && i < text.size(); ++i) {
+    if (text[i] == '\n') ++l;
+  }
+  for (int c = 1; c < column && i < text.size() && text[i] != '\n'; ++c) ++i;
+  return i;
 }
 
 bool selection_span(const AppState& s, Span& out) {
-  const std::string_view text = s.request_text;
-  if (s.selection.line > 0) {  // the core's lines name the whole text's, batch or not
-    out.begin = offset_of(text, s.selection.line, s.selection.column);
-    out.end = std::min(out.begin + 1, text.size());
+  const Selection& sel = s.selection;
+  const std::size_t size = s.request_text.size();
+  if (sel.end > sel.offset && sel.end <= size) {
+    out.begin = sel.offset;
+    out.end = sel.end;
     return true;
   }
-  // a rule's finding has a pointer only; in a batch it points into the shown element
-  std::size_t base = 0;
-  std::string_view element = text;
-  const auto index = static_cast<std::size_t>(s.batch_index);
-  if (is_batch(s) && index < s.batch.items.size()) {
-    const BatchPart& part = s.batch.items[index].part;
-    if (part.offset + part.length <= text.size()) {
-      base = part.offset;
-      element = text.substr(base, part.length);
-    }
+  if (sel.line > 0) {  // a place without a value's range (a syntax error): one byte
+    out.begin = offset_of(s.request_text, sel.line, sel.column);
+    out.end = std::min(out.begin + 1, size);
+    return true;
   }
-  const TextSpan span = locate_pointer(element, s.selection.pointer);
-  if (!span.found) return false;
-  out.begin = base + span.begin;
-  out.end = base + span.end;
-  return true;
+  return false;
 }
 
 void save_request(AppState& s) {

@@ -32,11 +32,13 @@ enum class PackMode {
   user,       ///< a pack file the user loaded (`user_policy`)
 };
 
-/// What a finding click asks the editor and form to show: a JSON Pointer, or (for an input
-/// error, which is a place in the text rather than a value) a line and column.
+/// What a finding click asks the editor and form to show: the finding's JSON Pointer (the form)
+/// and its place in `request_text` (the editor): the value's byte range when the core gave one,
+/// else a line and column.
 struct Selection {
   std::string pointer;        ///< RFC 6901 pointer into the request (of the batch element shown)
-  int line = 0, column = 0;   ///< 1-based place in `request_text` (column in bytes); 0: use `pointer`
+  std::size_t offset = 0, end = 0;  ///< byte range `[offset, end)` in `request_text`; `end` 0: none
+  int line = 0, column = 0;   ///< 1-based place in `request_text` (column in bytes); 0: none
   std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
 };
 
@@ -154,12 +156,12 @@ void show_batch_element(AppState& s, int index);
 /// HI-1 message with several authorisations); `s.batch.worst` then sums them up.
 bool is_batch(const AppState& s);
 
-/// True when `f` is an input error the reader placed in the text (rule `INPUT`, a line, not an
-/// HI-1 element's): the editor marks its line and column rather than a value.
+/// True when `f` is an input problem with a place in the editor's text (rule `INPUT`, a line,
+/// not an HI-1 element's): the editor marks it in the gutter and under the text.
 bool is_located_input(const Finding& f);
 
-/// The index in `report.findings` of the input error the editor names: the first the reader
-/// placed itself (a line without a byte range), else the first `is_located_input`; -1: none.
+/// The index in `report.findings` of the input problem the editor names: the first failing
+/// `is_located_input` finding, else the first of any status; -1: none.
 int first_input_error(const report::Report& report);
 
 /// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
@@ -182,12 +184,15 @@ void choose_pack(AppState& s, PackMode mode, std::string id);
 /// Reads the rules of the pack in use if that pack changed since the last call.
 void refresh_rules(AppState& s);
 
-/// Asks the editor and the form to show `pointer` (or the line and column, when `line` > 0).
-void select_location(AppState& s, std::string pointer, int line, int column);
-
-/// Asks the editor and the form to show finding `f`: its line and column for a located input
-/// error, else its pointer (the editor selects the whole value there).
+/// Asks the editor and the form to show finding `f`: the form its pointer, the editor its
+/// byte range (`offset`, `end`: the value, already in `request_text`'s bytes for a batch
+/// element), else its line and column. A finding on an imported HI-1 message is placed in the
+/// message, not in the editor's text: only its pointer is selected.
 void select_finding(AppState& s, const Finding& f);
+
+/// The byte offset in `text` of a 1-based line and column (columns counted in bytes, as the
+/// core counts them), clamped to the text and to the end of that line.
+std::size_t offset_of(std::string_view text, int line, int column);
 
 /// Shows a message in the status bar for `notice_seconds`.
 void set_notice(AppState& s, std::string text, bool is_error = false);
@@ -213,9 +218,9 @@ struct Span {
   std::size_t begin = 0, end = 0;
 };
 
-/// Where the current `selection` lies in `request_text`: at its line and column (one byte),
-/// else at its pointer, looked up in the shown batch element (or the whole text). Returns
-/// false when the pointer's path is not in the text.
+/// Where the current `selection` lies in `request_text`: its byte range, else one byte at its
+/// line and column. Returns false when it has neither (an HI-1 element, a finding about the
+/// whole check).
 bool selection_span(const AppState& s, Span& out);
 
 /// One line for `#verdict`: the verdict, failed and review counts, and the location of an
