@@ -72,8 +72,8 @@ void in_file(Finding& f, const CheckOptions& options) {
   }
 }
 
-void finish(Report& r) {
-  report::sort_findings(r.findings);
+void finish(Report& r, const std::vector<std::string>& rule_order) {
+  report::sort_findings(r.findings, rule_order);
   r.verdict = report::verdict_of(r.findings);
   if (r.verdict == report::Verdict::meets_criteria)
     r.notes.push_back("the request qualifies for the platform's legal analysis; the platform may still decline");
@@ -203,9 +203,10 @@ const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request&
 
 /// Runs the rules a pack lists. A rule that adds no finding is incomplete (fail closed); one that
 /// concludes outside its kind, or throws, is an engine bug.
-void run_rules(const policy::Pack& pack, rules::Context& ctx, std::vector<Finding>& findings, Report& r) {
+void run_rules(const policy::Pack& pack, rules::Context& ctx, std::vector<Finding>& findings, Report& r, std::vector<std::string>& order) {
   for (const auto& listed : pack.rules) {
     const rules::Rule& rule = *listed.rule;
+    order.emplace_back(rule.id);
     ctx.begin(listed, pack);
     const auto before = findings.size();
     try {
@@ -233,7 +234,7 @@ void run_rules(const policy::Pack& pack, rules::Context& ctx, std::vector<Findin
 }
 
 void check_request(const Policy& policy, std::string_view request_text, const CheckOptions& options, std::string_view original_text,
-                   const import::ImportedRequest* imported, Report& r) {
+                   const import::ImportedRequest* imported, Report& r, std::vector<std::string>& order) {
   r.input_sha256 = report::sha256_hex(original_text);
   const auto now = checking_time(options, r);
   if (!now) return;
@@ -280,13 +281,13 @@ void check_request(const Policy& policy, std::string_view request_text, const Ch
 
   std::vector<Finding> findings;
   rules::Context ctx(q, *platform, received, findings, r.deadlines);
-  run_rules(*platform, ctx, findings, r);
+  run_rules(*platform, ctx, findings, r, order);
   for (const auto& profile : p.profiles) {
     const auto reason = policy::applies_to(profile, q, received);
     if (!reason) continue;
     r.policies.push_back({profile.id, profile.version, profile.sha256, profile.title, "profile", *reason});
     for (const auto& n : profile.notes) r.notes.push_back(n);
-    run_rules(profile, ctx, findings, r);
+    run_rules(profile, ctx, findings, r, order);
   }
   for (auto& f : findings) r.findings.push_back(std::move(f));
   if (imported) {
@@ -296,7 +297,7 @@ void check_request(const Policy& policy, std::string_view request_text, const Ch
   place(r, read.locations, options);
 }
 
-void check_impl(const Policy& policy, std::string_view text, const CheckOptions& options, Report& r) {
+void check_impl(const Policy& policy, std::string_view text, const CheckOptions& options, Report& r, std::vector<std::string>& order) {
   if (options.from != "" && options.from != "hi1" && options.from != "reqcheck") {
     r.input_sha256 = report::sha256_hex(text);
     r.checked_at = options.now;
@@ -307,14 +308,14 @@ void check_impl(const Policy& policy, std::string_view text, const CheckOptions&
   if (!hi1) {
     if (!options.hi1_source.empty()) {  // a request converted from an HI-1 message, perhaps completed since
       auto origin = import::import_hi1(options.hi1_source);
-      if (origin.errors.empty() && origin.requests.size() == 1) return check_request(policy, text, options, text, &origin.requests[0], r);
+      if (origin.errors.empty() && origin.requests.size() == 1) return check_request(policy, text, options, text, &origin.requests[0], r, order);
     }
-    return check_request(policy, text, options, text, nullptr, r);
+    return check_request(policy, text, options, text, nullptr, r, order);
   }
   auto imported = import::import_hi1(text);
   if (imported.errors.empty() && imported.requests.size() == 1) {
     const std::string converted = imported.requests[0].request.dump(2);
-    return check_request(policy, converted, options, text, &imported.requests[0], r);
+    return check_request(policy, converted, options, text, &imported.requests[0], r, order);
   }
   r.input_sha256 = report::sha256_hex(text);
   if (const auto now = checking_time(options, r)) r.checked_at = now->text;
@@ -334,15 +335,16 @@ void check_impl(const Policy& policy, std::string_view text, const CheckOptions&
 
 report::Report check(const Policy& policy, std::string_view text, const CheckOptions& options) {
   Report r;
+  std::vector<std::string> order;  // the rules in the order the packs applied list them
   try {
-    check_impl(policy, text, options, r);
+    check_impl(policy, text, options, r, order);
   } catch (const std::exception& e) {
     r = Report{};
     r.input_sha256 = report::sha256_hex(text);
     r.checked_at = options.now;
     engine_error(r, "ENGINE.internal_error", "internal error: " + parse::strip_library_id(e.what()));
   }
-  finish(r);
+  finish(r, order);
   return r;
 }
 

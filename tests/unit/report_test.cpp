@@ -31,7 +31,7 @@ TEST_CASE("verdict follows the worst finding") {
   CHECK(verdict_of({}) == Verdict::needs_review);
 }
 
-TEST_CASE("same input, pack and now give byte-identical reports, sorted by pointer then rule") {
+TEST_CASE("same input, pack and now give byte-identical reports, sorted by status, pack order, pointer") {
   const std::string req = testsupport::base_request().dump();
   reqcheck::CheckOptions o;
   o.now = testsupport::kNow;
@@ -41,9 +41,17 @@ TEST_CASE("same input, pack and now give byte-identical reports, sorted by point
   CHECK(r["verdict"] == "meets_criteria");
   CHECK(r["input_sha256"] == reqcheck::report::sha256_hex(req));
   CHECK(r["notes"].dump().find("may still decline") != std::string::npos);
+  // within a status: the pack's rule order, then the pointer
+  const auto rules = *reqcheck::Policy::bundled().rules("telegram-2024-09");
+  const auto index = [&](const json& f) {
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (rules[i].id == f["rule"]) return i;
+    return rules.size();
+  };
   for (std::size_t i = 1; i < r["findings"].size(); ++i) {
     const auto &p = r["findings"][i - 1], &n = r["findings"][i];
-    CHECK((p["pointer"] < n["pointer"] || (p["pointer"] == n["pointer"] && p["rule"] <= n["rule"])));
+    if (p["status"] != n["status"]) continue;
+    CHECK((index(p) < index(n) || (index(p) == index(n) && p["pointer"] <= n["pointer"])));
   }
   for (const auto& f : r["findings"]) {
     CHECK_FALSE(f["legal_ref"].get<std::string>().empty());
@@ -242,4 +250,31 @@ TEST_CASE("verdict words, ranking and counts live in the core") {
   CHECK(batch.worst == Verdict::invalid_input);
   CHECK(batch.items[1].part.line == 2);
   CHECK(reqcheck::batch_summary(batch) == "2 requests: 1 meets_criteria, 0 needs_review, 0 does_not_meet, 1 invalid_input");
+}
+
+TEST_CASE("findings are listed fail, review, incomplete, pass, not applicable, then in the pack's order") {
+  auto req = testsupport::base_request();
+  req["data_requested"].push_back({{"category", "content_data"}});  // DATA-01 fails
+  req["issuing_authority"]["country"] = "UK";                        // AUTH-02 reviews
+  req["instrument"].erase("issued_on");                              // INSTR-03 incomplete
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto report = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  const auto rank = [](reqcheck::report::Status s) {
+    using S = reqcheck::report::Status;
+    return s == S::fail ? 0 : s == S::review ? 1 : s == S::incomplete ? 2 : s == S::pass ? 3 : 4;
+  };
+  for (std::size_t i = 1; i < report.findings.size(); ++i)
+    CHECK(rank(report.findings[i - 1].status) <= rank(report.findings[i].status));
+  REQUIRE_FALSE(report.findings.empty());
+  CHECK(report.findings.front().status == reqcheck::report::Status::fail);
+  // the text and Markdown renderings list them in the same order
+  const auto text = reqcheck::report::to_text(report), md = reqcheck::report::to_markdown(report);
+  std::size_t at_text = 0, at_md = 0;
+  for (const auto& f : report.findings) {
+    at_text = text.find("  " + f.rule + "  ", at_text);
+    at_md = md.find("| " + f.rule + " ", at_md);
+    CHECK(at_text != std::string::npos);
+    CHECK(at_md != std::string::npos);
+  }
 }

@@ -88,11 +88,29 @@ Verdict verdict_of(const std::vector<Finding>& findings) {
   return fail ? Verdict::does_not_meet : review ? Verdict::needs_review : Verdict::meets_criteria;
 }
 
-void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.pointer != b.pointer) return a.pointer < b.pointer;
+void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& rule_order) {
+  // fail, review, incomplete, pass, not applicable: what needs action first (issue 10.8)
+  const auto rank = [](Status s) {
+    switch (s) {
+      case Status::fail: return 0;
+      case Status::review: return 1;
+      case Status::incomplete: return 2;
+      case Status::pass: return 3;
+      case Status::not_applicable: return 4;
+    }
+    return 5;
+  };
+  // the engine's own findings (INPUT, PACK, ENGINE) before any rule's, then the packs' order
+  const auto position = [&](const std::string& rule) -> std::size_t {
+    const auto it = std::find(rule_order.begin(), rule_order.end(), rule);
+    return it == rule_order.end() ? 0 : static_cast<std::size_t>(it - rule_order.begin()) + 1;
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    if (a.status != b.status) return rank(a.status) < rank(b.status);
+    const auto pa = position(a.rule), pb = position(b.rule);
+    if (pa != pb) return pa < pb;
     if (a.rule != b.rule) return a.rule < b.rule;
-    return a.status > b.status;
+    return a.pointer < b.pointer;
   });
 }
 

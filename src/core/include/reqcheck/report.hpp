@@ -116,8 +116,10 @@ struct Report {
 /// `ENGINE` with status fail → invalid_input. No finding at all → needs_review.
 Verdict verdict_of(const std::vector<Finding>& findings);
 
-/// Sorts findings by pointer, then rule id, then status (stable for equal keys).
-void sort_findings(std::vector<Finding>& findings);
+/// Sorts findings for reading: by status (fail, review, incomplete, pass, not applicable), then
+/// in the order of `rule_order` (the rules as the packs applied list them; rules not in it, such
+/// as `INPUT`, `PACK` and `ENGINE`, come first), then by pointer. Stable for equal keys.
+void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& rule_order = {});
 
 /// Renders as `reqcheck.report/1` JSON, keys in a fixed order, 2-space indent, no trailing newline.
 std::string to_json(const Report& report);
