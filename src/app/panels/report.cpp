@@ -3,7 +3,6 @@
 // to select its field. Everything shown, words included, comes from reqcheck_core's typed report.
 #include <algorithm>
 #include <cstdio>
-#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -123,10 +122,6 @@ void draw_filter(AppUi& s) {
     ImGui::Checkbox(label, &s.show_status[i]);
     ImGui::PopStyleColor();
   }
-  ImGui::SameLine();
-  const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("fails first").x;
-  if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
-  ImGui::Checkbox("fails first", &s.findings_by_severity);
 }
 
 void draw_notes(const AppUi& s) {
@@ -134,18 +129,6 @@ void draw_notes(const AppUi& s) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", n.c_str());
   }
-}
-
-/// Rank of a status when fails come first.
-int severity_rank(Status st) {
-  switch (st) {
-    case Status::fail: return 0;
-    case Status::review: return 1;
-    case Status::incomplete: return 2;
-    case Status::pass: return 3;
-    case Status::not_applicable: return 4;
-  }
-  return 2;
 }
 
 void draw_findings_table(AppUi& s) {
@@ -161,14 +144,9 @@ void draw_findings_table(AppUi& s) {
   ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
+  // in the report's order, which the core makes fails first (then review, incomplete, pass, n/a)
   const auto& findings = s.report.findings;
-  std::vector<std::size_t> order(findings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (s.findings_by_severity) {
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return severity_rank(findings[a].status) < severity_rank(findings[b].status); });
-  }
-  for (std::size_t i : order) {
+  for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (!s.show_status[static_cast<int>(f.status)]) continue;
     ImGui::PushID(static_cast<int>(i));

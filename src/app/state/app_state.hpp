@@ -77,7 +77,6 @@ struct AppState {
   BatchResult batch;
   int batch_index = 0;               ///< the batch element whose report is shown
   bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
-  bool findings_by_severity = true;  ///< list fails first (else the report's order: by pointer, then rule)
   int selected_finding = -1;         ///< index in `report.findings` of the finding clicked, -1: none
   Selection selection;               ///< what the editor and the form are asked to show
 
