@@ -5,9 +5,8 @@
 
 #include <imgui.h>
 
-#include "embedded.hpp"
 #include "panels/panels.hpp"
-#include "platform.hpp"
+#include "ui.hpp"
 
 namespace reqcheck::app {
 namespace {
@@ -82,7 +81,7 @@ void apply_style(float scale) {
 }
 
 /// Draws a vertical splitter the width of the item spacing; dragging it moves `s.split`.
-void splitter(AppState& s, float total_width, float height) {
+void splitter(AppUi& s, float total_width, float height) {
   const float w = ImGui::GetStyle().ItemSpacing.x;
   ImGui::InvisibleButton("##split", ImVec2(w, height));
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
@@ -95,7 +94,7 @@ void splitter(AppState& s, float total_width, float height) {
   ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
 }
 
-void draw_left(AppState& s) {
+void draw_left(AppUi& s) {
   if (!ImGui::BeginTabBar("##request_views")) return;
   const bool force = s.request_view_switch;
   s.request_view_switch = false;
@@ -114,7 +113,7 @@ void draw_left(AppState& s) {
   ImGui::EndTabBar();
 }
 
-void draw_right(AppState& s) {
+void draw_right(AppUi& s) {
   if (!ImGui::BeginTabBar("##report_views")) return;
   const int force = s.right_tab_switch;
   s.right_tab_switch = -1;
@@ -129,7 +128,7 @@ void draw_right(AppState& s) {
   ImGui::EndTabBar();
 }
 
-void draw_about(AppState& s) {
+void draw_about(AppUi& s) {
   if (s.show_about) {
     ImGui::OpenPopup("About reqcheck");
     s.show_about = false;
@@ -162,7 +161,7 @@ void draw_about(AppState& s) {
 
 }  // namespace
 
-void app_build_fonts(AppState& s, float scale) {
+void app_build_fonts(AppUi& s, float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   const EmbeddedFile* ui = find_font("ui.ttf");
@@ -177,7 +176,7 @@ void app_build_fonts(AppState& s, float scale) {
   s.scale = scale;
 }
 
-void app_frame(AppState& s) {
+void app_frame(AppUi& s) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float menu_h = draw_menu_bar(s);
   const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;

@@ -1,45 +1,91 @@
-// The seam between the portable app and the page: what panels may ask of the browser (files,
-// downloads, clipboard, print, the #verdict element) and what the app gives the platform loop
-// (a frame, fonts). Implemented by platform_web.cpp, the only file that knows Emscripten.
+// The seam between the app's state logic and whatever hosts it: what the state and the panels
+// may ask of the outside world (clock, files, downloads, clipboard, print, the page's title and
+// #verdict). platform_web.cpp implements it for the browser; NullPlatform records for tests.
 #pragma once
 
 #include <string>
 #include <string_view>
-
-#include "app_state.hpp"
+#include <vector>
 
 namespace reqcheck::app {
 
-// --- provided by the platform (platform_web.cpp) ----------------------------------------------
+/// Where a file or text from the page goes (numbers shared with web/glue.js).
+enum class Incoming : int {
+  request = 0,  ///< open dialog for a request, or `window.reqcheck.load`
+  pack = 1,     ///< open dialog for a pack file
+  drop = 2,     ///< dropped on the page: a pack if it says `"schema": "reqcheck.pack/…"`, else a request
+  paste = 3,    ///< pasted from the clipboard: same as drop
+};
 
-/// Opens the page's file picker; the chosen file arrives through `receive` with `kind`.
-void platform_open_file(Incoming kind);
+/// What the host offers the app. Calls never fail visibly: a host that cannot do something
+/// (no clipboard, no print) ignores it. Answers come back through the state's `receive`.
+class Platform {
+ public:
+  virtual ~Platform() = default;
 
-/// Offers `content` to the user as a download named `filename` with the MIME type `mime`.
-void platform_download(std::string_view filename, std::string_view mime, std::string_view content);
+  /// Monotonic seconds since an arbitrary origin (debounce and notice timing only).
+  virtual double now() const = 0;
 
-/// Shows the printable view of a report (HTML built from its JSON by the page) and prints it.
-void platform_print(std::string_view report_json);
+  /// Opens the file picker; the chosen file arrives through `receive` with `kind`.
+  virtual void open_file(Incoming kind) = 0;
 
-/// Mirrors the verdict into the page's `#verdict` element (`aria-live`), with its counts and
-/// the id of the policy pack applied (empty when none could be).
-void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy);
+  /// Offers `content` (bytes, any encoding) as a download named `filename` of MIME type `mime`.
+  virtual void download(std::string_view filename, std::string_view mime, std::string_view content) = 0;
 
-/// Puts text on the system clipboard (ImGui's copy).
-void platform_copy(std::string_view text);
+  /// Shows the printable view of a report (HTML the page builds from the report JSON) and prints it.
+  virtual void print(std::string_view report_json) = 0;
 
-/// Asks the browser for the clipboard's text; it arrives through `receive` as `Incoming::paste`.
-void platform_request_paste();
+  /// Mirrors the verdict (wire word, e.g. `needs_review`) into the page's `#verdict` element,
+  /// with a one-line summary, the failed and to-review counts and the pack id (empty: none).
+  virtual void publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy) = 0;
 
-/// Sets the page title.
-void platform_set_title(std::string_view title);
+  /// Puts UTF-8 text on the system clipboard.
+  virtual void copy(std::string_view text) = 0;
 
-// --- provided by the app (main.cpp) -----------------------------------------------------------
+  /// Asks for the clipboard's text; it arrives through `receive` as `Incoming::paste`.
+  virtual void request_paste() = 0;
 
-/// Builds the fonts and the style for a device pixel ratio (called at start and on a change).
-void app_build_fonts(AppState& s, float scale);
+  /// Sets the page (window) title.
+  virtual void set_title(std::string_view title) = 0;
+};
 
-/// Draws one frame of the whole UI (between ImGui::NewFrame and ImGui::Render).
-void app_frame(AppState& s);
+/// A platform that does nothing but remember what was asked of it, with a clock the caller
+/// sets: the host of the state's unit tests (and of any headless use).
+class NullPlatform final : public Platform {
+ public:
+  /// One download asked for.
+  struct Download {
+    std::string filename, mime, content;
+  };
+  /// The last verdict published.
+  struct Verdict {
+    std::string verdict, summary, policy;
+    int failed = 0, review = 0;
+  };
+
+  double clock = 0.0;                  ///< what `now()` answers, seconds; tests advance it
+  std::vector<Incoming> opened;        ///< every `open_file` request, in order
+  std::vector<Download> downloads;     ///< every `download`, in order
+  std::vector<std::string> printed;    ///< every `print`'s report JSON
+  std::string clipboard;               ///< the last `copy`
+  int paste_requests = 0;              ///< number of `request_paste` calls
+  std::string title;                   ///< the last `set_title`
+  Verdict verdict;                     ///< the last `publish_verdict`
+  int verdicts_published = 0;          ///< number of `publish_verdict` calls
+
+  double now() const override { return clock; }
+  void open_file(Incoming kind) override { opened.push_back(kind); }
+  void download(std::string_view filename, std::string_view mime, std::string_view content) override {
+    downloads.push_back({std::string(filename), std::string(mime), std::string(content)});
+  }
+  void print(std::string_view report_json) override { printed.emplace_back(report_json); }
+  void publish_verdict(std::string_view v, std::string_view summary, int failed, int review, std::string_view policy) override {
+    verdict = {std::string(v), std::string(summary), std::string(policy), failed, review};
+    verdicts_published += 1;
+  }
+  void copy(std::string_view text) override { clipboard = text; }
+  void request_paste() override { paste_requests += 1; }
+  void set_title(std::string_view t) override { title = t; }
+};
 
 }  // namespace reqcheck::app

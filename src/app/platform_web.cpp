@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -19,10 +17,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
-#include <reqcheck/engine.hpp>
-
-#include "app_state.hpp"
 #include "platform.hpp"
+#include "ui.hpp"
 
 // --- calls into web/glue.js (window.rcGlue) -----------------------------------------------------
 // Each passes pointers and lengths; glue.js decodes them, so that no JS lives here but the call.
@@ -46,6 +42,27 @@ EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.f
 namespace reqcheck::app {
 namespace {
 
+int clamp_len(std::size_t n) { return static_cast<int>(n > 0x7fffffff ? 0x7fffffff : n); }
+
+/// The browser as the app's host: each call goes to web/glue.js.
+class WebPlatform final : public Platform {
+ public:
+  double now() const override { return emscripten_get_now() / 1000.0; }
+  void open_file(Incoming kind) override { rc_js_open_file(static_cast<int>(kind)); }
+  void download(std::string_view filename, std::string_view mime, std::string_view content) override {
+    rc_js_download(filename.data(), clamp_len(filename.size()), mime.data(), clamp_len(mime.size()), content.data(),
+                   clamp_len(content.size()));
+  }
+  void print(std::string_view report_json) override { rc_js_print(report_json.data(), clamp_len(report_json.size())); }
+  void publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy) override {
+    rc_js_verdict(verdict.data(), clamp_len(verdict.size()), summary.data(), clamp_len(summary.size()), failed, review, policy.data(),
+                  clamp_len(policy.size()));
+  }
+  void copy(std::string_view text) override { rc_js_copy(text.data(), clamp_len(text.size())); }
+  void request_paste() override { rc_js_request_paste(); }
+  void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
+};
+
 /// A mouse button change waiting for its frame (see `on_mouse_button`).
 struct ButtonEvent {
   int button, action, mods;
@@ -53,7 +70,8 @@ struct ButtonEvent {
 
 /// The loop's own state: the app, the window and what the canvas was last sized to.
 struct WebLoop {
-  AppState app;
+  WebPlatform platform;  // before `app`, which keeps a pointer to it
+  AppUi app{platform};
   GLFWwindow* window = nullptr;
   int width = 0, height = 0;  ///< the canvas backbuffer, device pixels
   bool announced = false;     ///< glue.js was told that the first frame is drawn
@@ -84,8 +102,6 @@ void feed_one_button(WebLoop& loop) {
   ImGui_ImplGlfw_MouseButtonCallback(loop.window, e.button, e.action, e.mods);
 }
 
-int clamp_len(std::size_t n) { return static_cast<int>(n > 0x7fffffff ? 0x7fffffff : n); }
-
 /// Sizes the GLFW window (the canvas backbuffer) to the canvas's CSS size times the device
 /// pixel ratio, and rebuilds the fonts when that ratio changes (moving to another screen, zoom).
 void fit_canvas(WebLoop& loop) {
@@ -112,7 +128,7 @@ void fit_canvas(WebLoop& loop) {
 void frame(void* arg) {
   WebLoop& loop = *static_cast<WebLoop*>(arg);
   fit_canvas(loop);
-  tick(loop.app, emscripten_get_now() / 1000.0);
+  tick(loop.app);
   feed_one_button(loop);
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -138,8 +154,9 @@ void frame(void* arg) {
 
 void set_clipboard(void* user, const char* text) {
   if (text == nullptr) return;
-  static_cast<WebLoop*>(user)->clipboard = text;
-  platform_copy(text);
+  auto* loop = static_cast<WebLoop*>(user);
+  loop->clipboard = text;
+  loop->platform.copy(text);
 }
 
 /// ImGui asks for the clipboard synchronously, which the browser does not allow: the page's
@@ -147,26 +164,6 @@ void set_clipboard(void* user, const char* text) {
 const char* get_clipboard(void* user) { return static_cast<WebLoop*>(user)->clipboard.c_str(); }
 
 }  // namespace
-
-void platform_open_file(Incoming kind) { rc_js_open_file(static_cast<int>(kind)); }
-
-void platform_download(std::string_view filename, std::string_view mime, std::string_view content) {
-  rc_js_download(filename.data(), clamp_len(filename.size()), mime.data(), clamp_len(mime.size()), content.data(),
-                 clamp_len(content.size()));
-}
-
-void platform_print(std::string_view report_json) { rc_js_print(report_json.data(), clamp_len(report_json.size())); }
-
-void platform_publish_verdict(std::string_view verdict, std::string_view summary, int failed, int review, std::string_view policy) {
-  rc_js_verdict(verdict.data(), clamp_len(verdict.size()), summary.data(), clamp_len(summary.size()), failed, review, policy.data(),
-                clamp_len(policy.size()));
-}
-
-void platform_copy(std::string_view text) { rc_js_copy(text.data(), clamp_len(text.size())); }
-
-void platform_request_paste() { rc_js_request_paste(); }
-
-void platform_set_title(std::string_view title) { rc_js_title(title.data(), clamp_len(title.size())); }
 
 }  // namespace reqcheck::app
 
@@ -200,12 +197,12 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
   if (app == nullptr) return;
   auto& s = static_cast<WebLoop*>(app)->app;
   switch (action) {
-    case 1: platform_open_file(Incoming::request); break;
-    case 2: platform_download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text); break;
+    case 1: s.platform->open_file(Incoming::request); break;
+    case 2: save_request(s); break;
     case 3: run_check(s); break;
-    case 4: platform_print(s.report.json_text); break;
-    case 5: platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text); break;
-    case 6: platform_download(download_name(s, ".report.md"), "text/markdown", reqcheck::report_to_markdown(s.report.json_text)); break;
+    case 4: print_report(s); break;
+    case 5: download_report(s, ReportFormat::json); break;
+    case 6: download_report(s, ReportFormat::markdown); break;
     default: break;
   }
 }
@@ -258,7 +255,6 @@ int main() {
   io.GetClipboardTextFn = get_clipboard;
   io.ClipboardUserData = loop;
 
-  loop->app.now = emscripten_get_now() / 1000.0;
   rc_js_attach(loop);
   init_app(loop->app);
   emscripten_set_main_loop_arg(frame, loop, 0, false);

@@ -9,12 +9,13 @@
 
 namespace reqcheck::app {
 
-void draw_batch_bar(AppState& s) {
-  if (s.batch.empty()) return;
+void draw_batch_bar(AppUi& s) {
+  if (!is_batch(s)) return;
+  const auto& items = s.batch.items;
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Batch of %zu requests, worst verdict: %s. Showing request:", s.batch.size(), std::string(verdict_label(worst_verdict(s))).c_str());
-  for (std::size_t i = 0; i < s.batch.size(); ++i) {
-    const ReportView& r = s.batch[i];
+  ImGui::Text("Batch of %zu requests, worst verdict: %s. Showing request:", items.size(), std::string(report::verdict_label(s.batch.worst)).c_str());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const report::Report& r = items[i].report;
     const bool current = static_cast<int>(i) == s.batch_index;
     ImVec4 colour = verdict_color(r.verdict);
     if (!current) colour.w = 0.55f;
@@ -24,7 +25,7 @@ void draw_batch_bar(AppState& s) {
     const std::string label = std::to_string(i + 1);
     if (i > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("0000").x * 2) ImGui::SameLine();
     if (ImGui::Button(label.c_str())) show_batch_element(s, static_cast<int>(i));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Request %zu: %s", i + 1, std::string(verdict_label(r.verdict)).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Request %zu: %s", i + 1, std::string(report::verdict_label(r.verdict)).c_str());
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
   }

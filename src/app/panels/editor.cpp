@@ -1,6 +1,6 @@
 // The request editor: the JSON text with line numbers, re-checked as you type (debounced by
-// AppState), input errors marked at their line and shown with their column below the text.
-// The text lives in AppState and is never replaced because of an error.
+// AppUi), input errors marked at their line and shown with their column below the text.
+// The text lives in AppUi and is never replaced because of an error.
 #include <algorithm>
 #include <cstdio>
 
@@ -8,7 +8,6 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
-#include "json_locate.hpp"
 #include "panels/panels.hpp"
 
 namespace reqcheck::app {
@@ -18,7 +17,7 @@ constexpr const char* editor_label = "##request_text";
 
 /// Applies a pending selection while the field is active (the only time ImGui lets us).
 int editor_callback(ImGuiInputTextCallbackData* data) {
-  auto& s = *static_cast<AppState*>(data->UserData);
+  auto& s = *static_cast<AppUi*>(data->UserData);
   if (s.editor_jump.pending && data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
     const int len = data->BufTextLen;
     const int begin = std::clamp(static_cast<int>(s.editor_jump.begin), 0, len);
@@ -33,42 +32,25 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
 
 /// Turns a new selection (from a finding) into a pending jump, located in the current text, and
 /// asks ImGui to activate the field `field_id` so that the callback can apply it.
-void take_selection(AppState& s, ImGuiID field_id) {
+void take_selection(AppUi& s, ImGuiID field_id) {
   if (s.selection.serial == s.editor_seen_selection) return;
   s.editor_seen_selection = s.selection.serial;
-  const std::string_view text = s.request_text;
-  std::size_t begin = 0, end = 0;
-  if (s.selection.line > 0) {  // the core's lines name the whole text's, batch or not
-    begin = offset_of(text, s.selection.line, s.selection.column);
-    end = std::min(begin + 1, text.size());
-  } else {
-    // a rule's finding has a pointer only; in a batch it points into the shown element
-    std::size_t base = 0;
-    std::string_view element = text;
-    const auto index = static_cast<std::size_t>(s.batch_index);
-    if (!s.batch.empty() && index < s.batch_spans.size() && s.batch_spans[index].first + s.batch_spans[index].second <= text.size()) {
-      base = s.batch_spans[index].first;
-      element = text.substr(base, s.batch_spans[index].second);
-    }
-    const TextSpan span = locate_pointer(element, s.selection.pointer);
-    if (!span.found) return;
-    begin = base + span.begin;
-    end = base + span.end;
-  }
-  s.editor_jump = {true, begin, end, 10};
+  Span span;
+  if (!selection_span(s, span)) return;
+  s.editor_jump = {true, span.begin, span.end, 10};
   ImGui::ActivateItemByID(field_id);
 }
 
 /// The lines that carry an input error, 1-based, from the report.
-std::vector<int> error_lines(const AppState& s) {
+std::vector<int> error_lines(const AppUi& s) {
   std::vector<int> lines;
   for (const Finding& f : s.report.findings) {
-    if (f.line > 0 && f.status == Status::fail) lines.push_back(f.line);
+    if (is_located_input(f) && f.status == Status::fail) lines.push_back(f.line);
   }
   return lines;
 }
 
-void draw_gutter(const AppState& s, ImVec2 origin, float gutter_w, float height, float scroll_y, int line_count) {
+void draw_gutter(const AppUi& s, ImVec2 origin, float gutter_w, float height, float scroll_y, int line_count) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_h = ImGui::GetFontSize();
@@ -105,12 +87,12 @@ ImGuiWindow* field_window(const char* label, ImGuiID id) {
 }
 
 /// Underlines the character at each input error's line and column inside the text field.
-void mark_error_columns(const AppState& s, ImGuiWindow* field) {
+void mark_error_columns(const AppUi& s, ImGuiWindow* field) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_h = ImGui::GetFontSize();
   const ImU32 red = ImGui::GetColorU32(ImVec4(1.0f, 0.35f, 0.35f, 1.0f));
   for (const Finding& f : s.report.findings) {
-    if (f.line <= 0 || f.status != Status::fail) continue;
+    if (!is_located_input(f) || f.status != Status::fail) continue;
     const std::size_t line_start = offset_of(s.request_text, f.line, 1);
     const std::size_t at = offset_of(s.request_text, f.line, f.column);
     const char* text = s.request_text.c_str();
@@ -125,7 +107,7 @@ void mark_error_columns(const AppState& s, ImGuiWindow* field) {
 
 }  // namespace
 
-void draw_editor(AppState& s) {
+void draw_editor(AppUi& s) {
   // toolbar: actions, and the state of the text in one line
   if (ImGui::Button("Check now")) run_check(s);
   ImGui::SameLine();
@@ -136,16 +118,17 @@ void draw_editor(AppState& s) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  const ReportView& r = s.report;
-  if (r.first_located >= 0) {
-    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+  const report::Report& r = s.report;
+  const int first_error = first_input_error(r);
+  if (first_error >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(first_error)];
     ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s line %d, column %d", status_icon(Status::fail), f.line, f.column);
     ImGui::PopStyleColor();
-  } else if (!s.batch.empty()) {
+  } else if (is_batch(s)) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.size());
+    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.items.size());
   } else if (!s.form_valid) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(status_color(Status::fail), "%s the JSON cannot be read", status_icon(Status::fail));
@@ -156,8 +139,8 @@ void draw_editor(AppState& s) {
 
   // the message of the first located error sits under the text, where the eye goes after typing
   std::string error_text;
-  if (r.first_located >= 0) {
-    const Finding& f = r.findings[static_cast<std::size_t>(r.first_located)];
+  if (first_error >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(first_error)];
     error_text = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
     if (!f.help.empty()) error_text += "  —  " + f.help;
   }

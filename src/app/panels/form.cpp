@@ -1,6 +1,6 @@
 // The form view of the request: every field of the request-format table (core's
 // reqcheck/request_format.hpp) as a widget (enums as combos), each followed by the findings that
-// point at it. Edits rewrite the request text from the parsed document (AppState::apply_form),
+// point at it. Edits rewrite the request text from the parsed document (apply_form, app_state.hpp),
 // so the JSON editor and the form never disagree.
 #include <algorithm>
 #include <cstdlib>
@@ -36,7 +36,7 @@ std::string pointer_token(std::string_view key) {
 
 /// Drawing context of one form pass: the state, and where the selection was drawn.
 struct FormPass {
-  AppState& s;
+  AppUi& s;
   bool changed = false;
   bool new_selection = false;     ///< a finding was clicked since the form last scrolled
   bool selection_drawn = false;   ///< the selected pointer itself was drawn this frame
@@ -315,7 +315,7 @@ void draw_fields(FormPass& p, ojson& obj, std::string_view pattern, const std::s
 
 }  // namespace
 
-void draw_form(AppState& s) {
+void draw_form(AppUi& s) {
   if (!s.form_valid) {
     ImGui::Spacing();
     ImGui::TextColored(status_color(Status::fail), "%s %s", status_icon(Status::fail), s.form_error.c_str());

@@ -1,41 +1,31 @@
 // The main menu bar: open, samples, paste, save, downloads and print; check now and format;
 // pack choice; help. Ctrl+O/S/P/Enter are caught by web/glue.js (the browser would take them)
 // and arrive as the same commands; the menu only shows them.
-#include <reqcheck/engine.hpp>
-
-#include "embedded.hpp"
 #include "panels/panels.hpp"
-#include "platform.hpp"
 
 namespace reqcheck::app {
 namespace {
 
-void file_menu(AppState& s) {
+void file_menu(AppUi& s) {
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open request…", "Ctrl+O")) platform_open_file(Incoming::request);
+  if (ImGui::MenuItem("Open request…", "Ctrl+O")) s.platform->open_file(Incoming::request);
   if (ImGui::BeginMenu("Open sample", samples_count > 0)) {
     for (std::size_t i = 0; i < samples_count; ++i) {
-      if (ImGui::MenuItem(samples[i].name)) receive(s, Incoming::request, samples[i].name, std::string(samples[i].text()));
+      if (ImGui::MenuItem(samples[i].name)) open_sample(s, samples[i].name);
     }
     ImGui::EndMenu();
   }
-  if (ImGui::MenuItem("Paste request from clipboard", "Ctrl+V")) platform_request_paste();
-  if (ImGui::MenuItem("Save request", "Ctrl+S")) {
-    platform_download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text);
-  }
+  if (ImGui::MenuItem("Paste request from clipboard", "Ctrl+V")) s.platform->request_paste();
+  if (ImGui::MenuItem("Save request", "Ctrl+S")) save_request(s);
   ImGui::Separator();
-  const bool has_report = !s.report.json_text.empty();
-  if (ImGui::MenuItem("Download report (JSON)", "Ctrl+Shift+S", false, has_report)) {
-    platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
-  }
-  if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) {
-    platform_download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
-  }
-  if (ImGui::MenuItem("Print report…", "Ctrl+P", false, has_report)) platform_print(s.report.json_text);
+  const bool has_report = s.checked;
+  if (ImGui::MenuItem("Download report (JSON)", "Ctrl+Shift+S", false, has_report)) download_report(s, ReportFormat::json);
+  if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) download_report(s, ReportFormat::markdown);
+  if (ImGui::MenuItem("Print report…", "Ctrl+P", false, has_report)) print_report(s);
   ImGui::EndMenu();
 }
 
-void check_menu(AppState& s) {
+void check_menu(AppUi& s) {
   if (!ImGui::BeginMenu("Check")) return;
   if (ImGui::MenuItem("Check now", "Ctrl+Enter")) run_check(s);
   if (ImGui::MenuItem("Format JSON", nullptr, false, s.form_valid)) {
@@ -54,7 +44,7 @@ void check_menu(AppState& s) {
   ImGui::EndMenu();
 }
 
-void pack_menu(AppState& s) {
+void pack_menu(AppUi& s) {
   if (!ImGui::BeginMenu("Pack")) return;
   if (ImGui::MenuItem("Automatic (by service and date received)", nullptr, s.pack_mode == PackMode::automatic)) {
     choose_pack(s, PackMode::automatic, {});
@@ -65,19 +55,19 @@ void pack_menu(AppState& s) {
       choose_pack(s, PackMode::bundled, p.id);
     }
   }
-  if (!s.user_pack_text.empty()) {
+  if (s.user_policy) {
     const std::string label = "Loaded file: " + s.user_pack_name;
     if (ImGui::MenuItem(label.c_str(), nullptr, s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
   }
   ImGui::Separator();
-  if (ImGui::MenuItem("Load pack file…")) platform_open_file(Incoming::pack);
+  if (ImGui::MenuItem("Load pack file…")) s.platform->open_file(Incoming::pack);
   if (ImGui::MenuItem("Browse rules")) s.right_tab_switch = 1;
   ImGui::EndMenu();
 }
 
 }  // namespace
 
-float draw_menu_bar(AppState& s) {
+float draw_menu_bar(AppUi& s) {
   if (!ImGui::BeginMainMenuBar()) return 0.0f;
   file_menu(s);
   check_menu(s);

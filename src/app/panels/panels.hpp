@@ -1,33 +1,33 @@
-// The panels of the app, one per file in this folder, each a function of AppState drawn into
+// The panels of the app, one per file in this folder, each a function of AppUi drawn into
 // the region the layout (main.cpp) gives it, plus the small drawing helpers they share.
 #pragma once
 
 #include <imgui.h>
 
-#include "app_state.hpp"
+#include "ui.hpp"
 
 namespace reqcheck::app {
 
 /// The main menu bar: file handling, checking, packs, help. Returns its height in pixels.
-float draw_menu_bar(AppState& s);
+float draw_menu_bar(AppUi& s);
 
 /// The JSON editor with line numbers and error marks (panels/editor.cpp).
-void draw_editor(AppState& s);
+void draw_editor(AppUi& s);
 
 /// The form view of the same request (panels/form.cpp).
-void draw_form(AppState& s);
+void draw_form(AppUi& s);
 
 /// The verdict banner and the findings table (panels/report.cpp).
-void draw_report(AppState& s);
+void draw_report(AppUi& s);
 
 /// The batch bar: which request of a batch the report shows (panels/batch.cpp); nothing for one request.
-void draw_batch_bar(AppState& s);
+void draw_batch_bar(AppUi& s);
 
 /// The pack picker and the rules browser (panels/rules.cpp).
-void draw_rules(AppState& s);
+void draw_rules(AppUi& s);
 
 /// The status bar: the "processed locally" indicator, the policy in force, notices.
-void draw_status_bar(AppState& s, float height);
+void draw_status_bar(AppUi& s, float height);
 
 /// The colour of a finding's status (also used for the banner).
 ImVec4 status_color(Status status);
@@ -36,10 +36,10 @@ ImVec4 status_color(Status status);
 const char* status_icon(Status status);
 
 /// The colour of a verdict's banner.
-ImVec4 verdict_color(std::string_view verdict);
+ImVec4 verdict_color(Verdict verdict);
 
 /// Draws Markdown text simply: headings in the large font, bullets, wrapped paragraphs,
 /// fenced code in the mono font. Used for rule docs.
-void draw_markdown(const AppState& s, std::string_view markdown);
+void draw_markdown(const AppUi& s, std::string_view markdown);
 
 }  // namespace reqcheck::app

@@ -1,17 +1,13 @@
 // The report view: the verdict as a coloured banner, counts, the policy in force, deadlines,
 // and the findings table with a status filter. Clicking a finding asks the editor or the form
-// to select its field. Everything shown comes from the report JSON of reqcheck_core.
+// to select its field. Everything shown, words included, comes from reqcheck_core's typed report.
 #include <algorithm>
 #include <cstdio>
-#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <reqcheck/engine.hpp>
-
 #include "panels/panels.hpp"
-#include "platform.hpp"
 
 namespace reqcheck::app {
 
@@ -22,7 +18,6 @@ ImVec4 status_color(Status status) {
     case Status::review: return {0.96f, 0.72f, 0.26f, 1.0f};
     case Status::incomplete: return {0.60f, 0.66f, 1.00f, 1.0f};
     case Status::not_applicable: return {0.55f, 0.57f, 0.60f, 1.0f};
-    case Status::unknown: break;
   }
   return {0.80f, 0.80f, 0.80f, 1.0f};
 }
@@ -34,39 +29,39 @@ const char* status_icon(Status status) {
     case Status::review: return "\xE2\x9A\xA0";          // ⚠
     case Status::incomplete: return "\xE2\x97\x90";      // ◐
     case Status::not_applicable: return "\xE2\x80\x93";  // –
-    case Status::unknown: break;
   }
   return "?";
 }
 
-ImVec4 verdict_color(std::string_view verdict) {
-  if (verdict == "meets_criteria") return {0.16f, 0.45f, 0.24f, 1.0f};
-  if (verdict == "does_not_meet") return {0.58f, 0.16f, 0.16f, 1.0f};
-  if (verdict == "needs_review") return {0.62f, 0.43f, 0.08f, 1.0f};
-  if (verdict == "invalid_input") return {0.42f, 0.16f, 0.30f, 1.0f};
+ImVec4 verdict_color(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::meets_criteria: return {0.16f, 0.45f, 0.24f, 1.0f};
+    case Verdict::does_not_meet: return {0.58f, 0.16f, 0.16f, 1.0f};
+    case Verdict::needs_review: return {0.62f, 0.43f, 0.08f, 1.0f};
+    case Verdict::invalid_input: return {0.42f, 0.16f, 0.30f, 1.0f};
+  }
   return {0.25f, 0.27f, 0.30f, 1.0f};
 }
 
 namespace {
 
-const char* verdict_headline(std::string_view verdict) {
-  if (verdict == "meets_criteria") return "\xE2\x9C\x93  Meets the criteria";
-  if (verdict == "does_not_meet") return "\xE2\x9C\x97  Does not meet the criteria";
-  if (verdict == "needs_review") return "\xE2\x9A\xA0  Needs review";
-  if (verdict == "invalid_input") return "\xE2\x9C\x97  Invalid input";
-  return "Not checked yet";
+/// `text` with its first letter upper-case (the core's words are lower-case, for inline use).
+std::string capitalised(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
-const char* verdict_subline(std::string_view verdict) {
-  if (verdict == "meets_criteria") return "Qualifies for the platform's legal analysis. The platform may still decline.";
-  if (verdict == "does_not_meet") return "At least one criterion fails: see the findings marked fail.";
-  if (verdict == "needs_review") return "Nothing fails, but some findings need review or data is missing.";
-  if (verdict == "invalid_input") return "The request cannot be read. The location of the problem is below and in the editor.";
-  return "";
+/// The banner's first line: an icon and the core's verdict label.
+std::string verdict_headline(Verdict verdict) {
+  const char* icon = verdict == Verdict::meets_criteria ? "\xE2\x9C\x93"   // ✓
+                     : verdict == Verdict::needs_review ? "\xE2\x9A\xA0"  // ⚠
+                                                        : "\xE2\x9C\x97";  // ✗
+  return std::string(icon) + "  " + capitalised(report::verdict_label(verdict));
 }
 
-void draw_banner(AppState& s) {
-  const ReportView& r = s.report;
+void draw_banner(AppUi& s) {
+  const report::Report& r = s.report;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -79,25 +74,26 @@ void draw_banner(AppState& s) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + w - pad * 2);
   ImGui::PushFont(s.fonts.large);
-  ImGui::TextWrapped("%s", verdict_headline(r.verdict));
+  ImGui::TextWrapped("%s", s.checked ? verdict_headline(r.verdict).c_str() : "Not checked yet");
   ImGui::PopFont();
-  ImGui::TextWrapped("%s", verdict_subline(r.verdict));
-  const int* c = r.counts;
-  ImGui::TextWrapped("%d failed   %d review   %d incomplete   %d passed   %d not applicable", c[static_cast<int>(Status::fail)],
-                     c[static_cast<int>(Status::review)], c[static_cast<int>(Status::incomplete)], c[static_cast<int>(Status::pass)],
-                     c[static_cast<int>(Status::not_applicable)]);
+  if (s.checked) ImGui::TextWrapped("%s", capitalised(report::verdict_words(r.verdict)).c_str());
+  const auto c = r.counts();
+  ImGui::TextWrapped("%d failed   %d review   %d incomplete   %d passed   %d not applicable", c[static_cast<std::size_t>(Status::fail)],
+                     c[static_cast<std::size_t>(Status::review)], c[static_cast<std::size_t>(Status::incomplete)],
+                     c[static_cast<std::size_t>(Status::pass)], c[static_cast<std::size_t>(Status::not_applicable)]);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   const float h = ImGui::GetItemRectMax().y - p0.y + pad;
   dl->ChannelsSetCurrent(0);
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(verdict_color(r.verdict)), style.FrameRounding * 2);
+  const ImVec4 colour = s.checked ? verdict_color(r.verdict) : ImVec4(0.25f, 0.27f, 0.30f, 1.0f);
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(colour), style.FrameRounding * 2);
   dl->ChannelsMerge();
   ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + style.ItemSpacing.y));
   ImGui::Dummy(ImVec2(w, 0));
 }
 
-void draw_policy_line(const AppState& s) {
-  const ReportView& r = s.report;
+void draw_policy_line(const AppUi& s) {
+  const report::Report& r = s.report;
   std::string policy = r.policy_id.empty() ? std::string("(no pack)") : r.policy_id;
   if (!r.policy_version.empty()) policy += ", version " + r.policy_version;
   const char* how = s.pack_mode == PackMode::automatic ? "chosen by service and date received"
@@ -108,15 +104,16 @@ void draw_policy_line(const AppState& s) {
   ImGui::PopStyleColor();
 }
 
-void draw_filter(AppState& s) {
+void draw_filter(AppUi& s) {
   constexpr Status order[] = {Status::fail, Status::review, Status::incomplete, Status::pass, Status::not_applicable};
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Show:");
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const auto counts = s.report.counts();
   for (Status st : order) {
     const int i = static_cast<int>(st);
     char label[64];
-    std::snprintf(label, sizeof label, "%s %s (%d)", status_icon(st), std::string(status_label(st)).c_str(), s.report.counts[i]);
+    std::snprintf(label, sizeof label, "%s %s (%d)", status_icon(st), std::string(report::status_label(st)).c_str(), counts[static_cast<std::size_t>(i)]);
     // keep to the panel's width: a checkbox that would not fit starts a new line
     ImGui::SameLine();
     const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
@@ -125,33 +122,16 @@ void draw_filter(AppState& s) {
     ImGui::Checkbox(label, &s.show_status[i]);
     ImGui::PopStyleColor();
   }
-  ImGui::SameLine();
-  const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("fails first").x;
-  if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
-  ImGui::Checkbox("fails first", &s.findings_by_severity);
 }
 
-void draw_notes(const AppState& s) {
+void draw_notes(const AppUi& s) {
   for (const std::string& n : s.report.notes) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", n.c_str());
   }
 }
 
-/// Rank of a status when fails come first.
-int severity_rank(Status st) {
-  switch (st) {
-    case Status::fail: return 0;
-    case Status::review: return 1;
-    case Status::incomplete: return 2;
-    case Status::unknown: return 3;
-    case Status::pass: return 4;
-    case Status::not_applicable: return 5;
-  }
-  return 3;
-}
-
-void draw_findings_table(AppState& s) {
+void draw_findings_table(AppUi& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   // the table takes the rest of the panel, but never less than a dozen lines (the panel scrolls then)
@@ -164,14 +144,9 @@ void draw_findings_table(AppState& s) {
   ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
+  // in the report's order, which the core makes fails first (then review, incomplete, pass, n/a)
   const auto& findings = s.report.findings;
-  std::vector<std::size_t> order(findings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (s.findings_by_severity) {
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return severity_rank(findings[a].status) < severity_rank(findings[b].status); });
-  }
-  for (std::size_t i : order) {
+  for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (!s.show_status[static_cast<int>(f.status)]) continue;
     ImGui::PushID(static_cast<int>(i));
@@ -185,10 +160,10 @@ void draw_findings_table(AppState& s) {
     }
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       s.selected_finding = static_cast<int>(i);
-      select_location(s, f.pointer, f.line, f.column);
+      select_finding(s, f);
     }
     if (hovered && !f.pointer.empty()) ImGui::SetTooltip("Click to show %s in the request", f.pointer.c_str());
-    ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(status_label(f.status)).c_str());
+    ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(report::status_label(f.status)).c_str());
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(f.rule.c_str());
     ImGui::TableSetColumnIndex(2);
@@ -201,9 +176,9 @@ void draw_findings_table(AppState& s) {
       ImGui::TextWrapped("Fix: %s", f.help.c_str());
       ImGui::PopStyleColor();
     }
-    if (f.line > 0) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
+    if (f.line > 0 && f.source.empty()) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
     if (!f.pointer.empty()) ImGui::TextDisabled("%s", f.pointer.c_str());
-    if (!f.source.empty()) ImGui::TextDisabled("HI-1: %s (line %d)", f.source.c_str(), f.source_line);
+    if (!f.source.empty()) ImGui::TextDisabled("HI-1: %s (line %d)", f.source.c_str(), f.line);
     ImGui::TableSetColumnIndex(3);
     ImGui::TextWrapped("%s", f.legal_ref.c_str());
     ImGui::PopID();
@@ -211,7 +186,7 @@ void draw_findings_table(AppState& s) {
   ImGui::EndTable();
 }
 
-void draw_deadlines(const AppState& s) {
+void draw_deadlines(const AppUi& s) {
   if (s.report.deadlines.empty()) return;
   if (!ImGui::CollapsingHeader("Deadlines", ImGuiTreeNodeFlags_DefaultOpen)) return;
   for (const Deadline& d : s.report.deadlines) {
@@ -221,17 +196,15 @@ void draw_deadlines(const AppState& s) {
 
 }  // namespace
 
-void draw_report(AppState& s) {
+void draw_report(AppUi& s) {
   draw_batch_bar(s);
   draw_banner(s);
   draw_policy_line(s);
-  if (ImGui::SmallButton("Download JSON")) platform_download(download_name(s, ".report.json"), "application/json", s.report.json_text);
+  if (ImGui::SmallButton("Download JSON")) download_report(s, ReportFormat::json);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Download Markdown")) {
-    platform_download(download_name(s, ".report.md"), "text/markdown", report_to_markdown(s.report.json_text));
-  }
+  if (ImGui::SmallButton("Download Markdown")) download_report(s, ReportFormat::markdown);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Print")) platform_print(s.report.json_text);
+  if (ImGui::SmallButton("Print")) print_report(s);
   draw_notes(s);
   draw_deadlines(s);
   draw_filter(s);

@@ -1,23 +1,22 @@
 // The rules browser: the pack picker (automatic, a bundled pack, or a pack file the user loads,
 // with its load errors), the policy version in force, and every rule of the pack with its doc
-// page. Rule texts come from reqcheck_core (rules_json); docs are drawn as simple Markdown.
+// page. Rules come from reqcheck_core's compiled Policy; docs are drawn as simple Markdown.
 #include <string>
 
 #include <imgui.h>
 
 #include "panels/panels.hpp"
-#include "platform.hpp"
 
 namespace reqcheck::app {
 namespace {
 
-std::string pack_choice_label(const AppState& s) {
+std::string pack_choice_label(const AppUi& s) {
   if (s.pack_mode == PackMode::user) return "File: " + s.user_pack_name;
   if (s.pack_mode == PackMode::bundled) return s.pack_id;
   return "Automatic (by service and date received)";
 }
 
-void draw_pack_picker(AppState& s) {
+void draw_pack_picker(AppUi& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Pack");
   ImGui::SameLine();
@@ -32,14 +31,14 @@ void draw_pack_picker(AppState& s) {
       label += "  (from " + p.in_force_from.substr(0, 10) + (p.in_force_until.empty() ? std::string(")") : " to " + p.in_force_until.substr(0, 10) + ")");
       if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::bundled && s.pack_id == p.id)) choose_pack(s, PackMode::bundled, p.id);
     }
-    if (!s.user_pack_text.empty()) {
+    if (s.user_policy) {
       const std::string label = "File: " + s.user_pack_name;
       if (ImGui::Selectable(label.c_str(), s.pack_mode == PackMode::user)) choose_pack(s, PackMode::user, {});
     }
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Load pack file…")) platform_open_file(Incoming::pack);
+  if (ImGui::Button("Load pack file…")) s.platform->open_file(Incoming::pack);
 
   std::string in_force = s.report.policy_id.empty() ? std::string("none") : s.report.policy_id;
   if (!s.report.policy_version.empty()) in_force += ", version " + s.report.policy_version;
@@ -71,7 +70,7 @@ enum class Block { none, paragraph, bullet, heading, code };
 
 }  // namespace
 
-void draw_markdown(const AppState& s, std::string_view md) {
+void draw_markdown(const AppUi& s, std::string_view md) {
   // Lines are gathered into blocks first: docs wrap paragraphs and list items at ~100
   // columns, and ImGui wraps again at the panel's width, so the source breaks must go.
   Block kind = Block::none;
@@ -139,7 +138,7 @@ void draw_markdown(const AppState& s, std::string_view md) {
   flush();
 }
 
-void draw_rules(AppState& s) {
+void draw_rules(AppUi& s) {
   refresh_rules(s);
   draw_pack_picker(s);
   ImGui::Separator();

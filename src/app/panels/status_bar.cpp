@@ -11,10 +11,7 @@
 
 namespace reqcheck::app {
 
-/// Seconds a notice stays in the status bar.
-constexpr double notice_seconds = 6.0;
-
-void draw_status_bar(AppState& s, float height) {
+void draw_status_bar(AppUi& s, float height) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
@@ -36,7 +33,7 @@ void draw_status_bar(AppState& s, float height) {
     const std::string ver = "reqcheck " + std::string(version());
     const float ver_x = ImGui::GetWindowWidth() - ImGui::CalcTextSize(ver.c_str()).x - ImGui::GetStyle().WindowPadding.x * 2;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    if (!s.notice.empty() && s.now - s.notice_time < notice_seconds) {
+    if (notice_visible(s)) {
       // a long notice is cut where the version begins rather than drawn over it
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float right = ImGui::GetWindowPos().x + ver_x - ImGui::GetFontSize();

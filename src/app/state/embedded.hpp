@@ -1,5 +1,6 @@
-// Files compiled into the app at build time (see cmake/embed_files.cmake): the sample
-// requests from assets/samples/ and the subset fonts. Read-only data, no state.
+// Files compiled in at build time (see ../cmake/embed_files.cmake): the sample requests from
+// assets/samples/ (in reqcheck_app_state) and the subset fonts (only in the web app, ui.hpp).
+// Read-only data, no state.
 #pragma once
 
 #include <cstddef>
@@ -20,10 +21,5 @@ struct EmbeddedFile {
 /// The sample requests (JSON, and ETSI HI-1 XML or JSON), sorted by file name; `samples_count` may be 0 (then the one entry is empty).
 extern const EmbeddedFile samples[];
 extern const std::size_t samples_count;
-
-/// The subset fonts: `ui.ttf` (DejaVu Sans: Latin, Greek, Cyrillic, Arabic, symbols) and
-/// `mono.ttf` (DejaVu Sans Mono: Latin and symbols; other scripts merge in from `ui.ttf`).
-extern const EmbeddedFile fonts[];
-extern const std::size_t fonts_count;
 
 }  // namespace reqcheck::app

@@ -1,0 +1,388 @@
+// The operations on AppState: loading text, checking through reqcheck_core's typed API (a
+// Policy compiled once, check_batch), choosing packs, downloads through the core's renderers.
+// Nothing here decides whether a request meets a criterion, parses a report, or draws.
+#include "state/app_state.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include <reqcheck/engine.hpp>
+
+#include "state/embedded.hpp"
+
+namespace reqcheck::app {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr std::string_view default_sample = "meets-criteria.json";
+
+const EmbeddedFile* find_sample(std::string_view name) {
+  for (std::size_t i = 0; i < samples_count; ++i) {
+    if (samples[i].name == name) return &samples[i];
+  }
+  return nullptr;
+}
+
+/// Re-parses the request text for the form view; the text itself is never changed here.
+void refresh_form(AppState& s) {
+  if (is_batch(s)) {
+    s.form_valid = false;
+    s.form_error = "This text is a batch of " + std::to_string(s.batch.items.size()) +
+                   " requests; the form edits one request at a time (open one on its own to use it).";
+    return;
+  }
+  // the form and its re-serialisation recurse per level: refuse absurd nesting up front
+  int depth = 0, max_depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.request_text.size(); ++i) {
+    const char c = s.request_text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      max_depth = std::max(max_depth, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  if (max_depth > 64) {
+    s.form_valid = false;
+    s.form_error = "The JSON nests " + std::to_string(max_depth) + " levels deep; the form shows requests, which nest a few.";
+    return;
+  }
+  ojson doc = ojson::parse(s.request_text, nullptr, false);
+  if (doc.is_discarded()) {
+    s.form_valid = false;
+    s.form_error = "The JSON cannot be read; fix it in the JSON tab (the report shows where).";
+    return;
+  }
+  if (!doc.is_object()) {
+    s.form_valid = false;
+    s.form_error = "The form shows one request (a JSON object); this text is a JSON " + std::string(doc.type_name()) + ".";
+    return;
+  }
+  s.form_doc = std::move(doc);
+  s.form_valid = true;
+  s.form_error.clear();
+}
+
+/// The compiled policy the current choice checks against.
+const Policy& policy_for_check(const AppState& s) {
+  return s.pack_mode == PackMode::user && s.user_policy ? *s.user_policy : Policy::bundled();
+}
+
+/// "id (version v)" of a pack of `policy`, or the id alone when the policy does not list it.
+std::string pack_label(const Policy& policy, const std::string& id) {
+  for (const PackInfo& p : policy.packs()) {
+    if (p.id == id) return p.version.empty() ? p.id : p.id + " (version " + p.version + ")";
+  }
+  return id;
+}
+
+}  // namespace
+
+bool looks_like_pack(std::string_view text) {
+  return text.substr(0, 512).find("\"reqcheck.pack/") != std::string_view::npos;
+}
+
+bool is_batch(const AppState& s) { return s.batch.items.size() > 1; }
+
+bool is_located_input(const Finding& f) { return f.rule == "INPUT" && f.line > 0 && f.source.empty(); }
+
+int first_input_error(const report::Report& report) {
+  // a failure (the text cannot be read) is what to fix first, wherever the report sorts it
+  int located = -1;
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    if (!is_located_input(f)) continue;
+    if (f.status == Status::fail) return static_cast<int>(i);
+    if (located < 0) located = static_cast<int>(i);
+  }
+  return located;
+}
+
+std::string verdict_summary(const AppState& s) {
+  const report::Report& r = s.report;
+  if (!s.checked) return "not checked yet";
+  std::string out(report::verdict_label(r.verdict));
+  const auto counts = r.counts();
+  const int failed = counts[static_cast<std::size_t>(Status::fail)];
+  const int review = counts[static_cast<std::size_t>(Status::review)] + counts[static_cast<std::size_t>(Status::incomplete)];
+  out += ": " + std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  if (r.verdict == Verdict::meets_criteria) out += " (the platform may still decline)";
+  if (const int at = first_input_error(r); at >= 0) {
+    const Finding& f = r.findings[static_cast<std::size_t>(at)];
+    out += "; line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;
+  }
+  return out;
+}
+
+std::string download_name(const AppState& s, std::string_view suffix) {
+  std::string base = s.request_name.empty() ? std::string("request") : s.request_name;
+  if (base.size() > 5 && base.compare(base.size() - 5, 5, ".json") == 0) base.resize(base.size() - 5);
+  return base + std::string(suffix);
+}
+
+void set_notice(AppState& s, std::string text, bool is_error) {
+  s.notice = std::move(text);
+  s.notice_is_error = is_error;
+  s.notice_time = s.platform->now();
+}
+
+bool notice_visible(const AppState& s) { return !s.notice.empty() && s.platform->now() - s.notice_time < notice_seconds; }
+
+void init_app(AppState& s) {
+  s.packs.clear();
+  for (const PackInfo& p : Policy::bundled().packs()) {
+    if (p.kind == "platform") s.packs.push_back(p);
+  }
+  const EmbeddedFile* start = find_sample(default_sample);
+  if (start == nullptr && samples_count > 0) start = &samples[0];
+  if (start != nullptr) {
+    set_request(s, std::string(start->text()), start->name);
+  } else {
+    set_request(s, "{\n  \"schema\": \"reqcheck.request/1\"\n}\n", "request.json");
+  }
+}
+
+bool open_sample(AppState& s, std::string_view name) {
+  const EmbeddedFile* sample = find_sample(name);
+  if (sample == nullptr) return false;
+  receive(s, Incoming::request, sample->name, std::string(sample->text()));
+  return true;
+}
+
+void set_request(AppState& s, std::string text, std::string name, std::string hi1_source) {
+  s.request_text = std::move(text);
+  s.hi1_source = std::move(hi1_source);
+  s.request_name = std::move(name);
+  s.editor_generation += 1;
+  s.selected_finding = -1;
+  s.platform->set_title("reqcheck — " + s.request_name);
+  run_check(s);
+}
+
+void note_edit(AppState& s) {
+  s.check_pending = true;
+  s.last_edit_time = s.platform->now();
+}
+
+void apply_form(AppState& s) {
+  if (!s.form_valid) return;
+  s.request_text = s.form_doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  s.editor_generation += 1;
+  s.check_pending = true;
+  s.last_edit_time = s.platform->now();
+}
+
+namespace {
+
+/// Failed and to-review (review or incomplete) findings of a report.
+std::pair<int, int> failed_and_review(const report::Report& r) {
+  const auto c = r.counts();
+  return {c[static_cast<std::size_t>(Status::fail)],
+          c[static_cast<std::size_t>(Status::review)] + c[static_cast<std::size_t>(Status::incomplete)]};
+}
+
+void publish(AppState& s) {
+  if (!is_batch(s)) {
+    const auto [failed, review] = failed_and_review(s.report);
+    s.platform->publish_verdict(report::to_string(s.report.verdict), verdict_summary(s), failed, review, s.report.policy_id);
+    return;
+  }
+  int failed = 0, review = 0;
+  for (const BatchItem& item : s.batch.items) {
+    const auto [f, r] = failed_and_review(item.report);
+    failed += f;
+    review += r;
+  }
+  const std::string summary = std::string(report::verdict_label(s.batch.worst)) + ": batch of " + batch_summary(s.batch) + "; " +
+                              std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  s.platform->publish_verdict(report::to_string(s.batch.worst), summary, failed, review, s.report.policy_id);
+}
+
+}  // namespace
+
+void show_batch_element(AppState& s, int index) {
+  if (index < 0 || index >= static_cast<int>(s.batch.items.size())) return;
+  s.batch_index = index;
+  s.report = s.batch.items[static_cast<std::size_t>(index)].report;
+  s.selected_finding = -1;
+}
+
+void run_check(AppState& s) {
+  s.check_pending = false;
+  CheckOptions options;
+  options.now = s.checking_time;
+  if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
+  options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
+  // each part's lines, columns and offsets come back shifted into the whole text
+  s.batch = check_batch(policy_for_check(s), s.request_text, options);
+  s.checked = true;
+  if (is_batch(s)) {
+    show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.items.size()) - 1));
+  } else {
+    s.batch_index = 0;
+    s.report = s.batch.items.empty() ? report::Report{} : s.batch.items.front().report;
+  }
+  if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
+  refresh_form(s);
+  publish(s);
+}
+
+void tick(AppState& s) {
+  if (s.check_pending && s.platform->now() - s.last_edit_time >= check_debounce_s) run_check(s);
+}
+
+void refuse_file(AppState& s, const std::string& name, double bytes) {
+  char size[32];
+  std::snprintf(size, sizeof size, "%.1f MB", bytes / (1024.0 * 1024.0));
+  set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (16 MB); your request was kept.", true);
+}
+
+void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
+  if (name.empty()) name = kind == Incoming::paste ? "pasted.json" : "request.json";
+  const bool as_pack = kind == Incoming::pack || looks_like_pack(bytes);
+  if (as_pack) {
+    load_user_pack(s, std::move(bytes), std::move(name));
+    return;
+  }
+  if (kind == Incoming::paste && bytes.empty()) {
+    set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
+    return;
+  }
+  // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
+  // returns any other text unchanged), so that what HI-1 cannot carry can be added in the form
+  std::string converted = hi1_to_request_json(bytes);
+  std::string hi1_source;
+  if (!converted.empty() && converted != bytes) {
+    hi1_source = bytes;
+    set_notice(s, "Imported " + name + " (ETSI HI-1) as a request: add what HI-1 cannot carry, such as offences and target roles.");
+    const std::size_t dot = name.find('.');
+    name = (dot == std::string::npos ? name : name.substr(0, dot)) + ".request.json";
+    bytes = std::move(converted);
+  } else {
+    set_notice(s, "Loaded " + name + ".");
+  }
+  s.request_view = RequestView::editor;
+  s.request_view_switch = true;
+  set_request(s, std::move(bytes), std::move(name), std::move(hi1_source));
+}
+
+bool load_user_pack(AppState& s, std::string text, std::string name) {
+  s.user_pack_errors.clear();
+  Policy policy = Policy::with_pack(text);  // compiled once here, not on every check
+  if (!policy.ok()) {
+    s.user_pack_errors.push_back(name + ": the pack does not load");
+    for (const Finding& e : policy.errors()) {
+      std::string where = e.pointer.empty() ? std::string("(pack)") : e.pointer;
+      if (e.line > 0) where += " (line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ")";
+      s.user_pack_errors.push_back(where + ": " + e.message);
+    }
+    set_notice(s, "Pack " + name + " was not loaded; see the Rules tab.", true);
+    s.right_tab_switch = 1;
+    return false;
+  }
+  s.user_policy = std::move(policy);
+  s.user_pack_name = std::move(name);
+  s.user_pack_generation += 1;
+  set_notice(s, "Checking against pack " + s.user_pack_name + ".");
+  choose_pack(s, PackMode::user, {});
+  return true;
+}
+
+void choose_pack(AppState& s, PackMode mode, std::string id) {
+  if (mode == PackMode::user && !s.user_policy) return;
+  s.pack_mode = mode;
+  s.pack_id = std::move(id);
+  run_check(s);
+}
+
+void refresh_rules(AppState& s) {
+  // the pack whose rules are shown: the user's, the forced one, or the one the last report used
+  const bool user = s.pack_mode == PackMode::user && s.user_policy;
+  const Policy& policy = user ? *s.user_policy : Policy::bundled();
+  std::string id = user ? policy.user_pack_id() : s.pack_mode == PackMode::bundled ? s.pack_id : s.report.policy_id;
+  const std::string key = (user ? "user:" + std::to_string(s.user_pack_generation) + ":" : std::string("bundled:")) + id;
+  if (key == s.rules_key) return;
+  s.rules_key = key;
+  s.rules.clear();
+  s.rules_error.clear();
+  s.rules_pack_label.clear();
+  s.selected_rule = 0;
+  if (id.empty()) {
+    s.rules_error = "no pack applies to this request (see the report)";
+    return;
+  }
+  std::optional<std::vector<RuleInfo>> rules = policy.rules(id);
+  if (!rules) {
+    s.rules_error = "no pack has the id `" + id + "`";
+    return;
+  }
+  s.rules = std::move(*rules);
+  s.rules_pack_label = pack_label(policy, id);
+}
+
+void select_finding(AppState& s, const Finding& f) {
+  Selection& sel = s.selection;
+  sel.pointer = f.pointer;
+  sel.offset = sel.end = 0;
+  sel.line = sel.column = 0;
+  if (f.source.empty()) {  // an HI-1 finding's place is in the message, not in the editor's text
+    if (f.end > f.offset) {
+      sel.offset = f.offset;
+      sel.end = f.end;
+    }
+    sel.line = f.line;
+    sel.column = f.column;
+  }
+  sel.serial += 1;
+}
+
+std::size_t offset_of(std::string_view text, int line, int column) {
+  std::size_t i = 0;
+  for (int l = 1; l < line && i < text.size(); ++i) {
+    if (text[i] == '\n') ++l;
+  }
+  for (int c = 1; c < column && i < text.size() && text[i] != '\n'; ++c) ++i;
+  return i;
+}
+
+bool selection_span(const AppState& s, Span& out) {
+  const Selection& sel = s.selection;
+  const std::size_t size = s.request_text.size();
+  if (sel.end > sel.offset && sel.end <= size) {
+    out.begin = sel.offset;
+    out.end = sel.end;
+    return true;
+  }
+  if (sel.line > 0) {  // a place without a value's range (a syntax error): one byte
+    out.begin = offset_of(s.request_text, sel.line, sel.column);
+    out.end = std::min(out.begin + 1, size);
+    return true;
+  }
+  return false;
+}
+
+void save_request(AppState& s) {
+  s.platform->download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text);
+}
+
+void download_report(AppState& s, ReportFormat format) {
+  if (!s.checked) return;
+  if (format == ReportFormat::json) {
+    s.platform->download(download_name(s, ".report.json"), "application/json", report::to_json(s.report));
+  } else {
+    s.platform->download(download_name(s, ".report.md"), "text/markdown", report::to_markdown(s.report));
+  }
+}
+
+void print_report(AppState& s) {
+  if (s.checked) s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
+}
+
+}  // namespace reqcheck::app

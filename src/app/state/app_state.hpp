@@ -1,0 +1,232 @@
+// AppState: everything the app shows and edits apart from drawing resources, and the
+// operations that change it (load a request, re-check, pick a pack, download). Built without
+// ImGui or Emscripten (library reqcheck_app_state); the host is reached through Platform.
+// It keeps the typed reports of reqcheck_core; it never judges a request nor parses a report.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <reqcheck/engine.hpp>
+#include <reqcheck/policy.hpp>
+#include <reqcheck/report.hpp>
+
+#include "platform.hpp"
+
+namespace reqcheck::app {
+
+/// The core's typed report values, under the names the panels use.
+using Status = report::Status;
+using Verdict = report::Verdict;
+using Finding = report::Finding;
+using Deadline = report::Deadline;
+
+/// Which pack the checks use.
+enum class PackMode {
+  automatic,  ///< the bundled pack for the request's service in force at `received_at`
+  bundled,    ///< a bundled pack forced by id (`pack_id`)
+  user,       ///< a pack file the user loaded (`user_policy`)
+};
+
+/// What a finding click asks the editor and form to show: the finding's JSON Pointer (the form)
+/// and its place in `request_text` (the editor): the value's byte range when the core gave one,
+/// else a line and column.
+struct Selection {
+  std::string pointer;        ///< RFC 6901 pointer into the request (of the batch element shown)
+  std::size_t offset = 0, end = 0;  ///< byte range `[offset, end)` in `request_text`; `end` 0: none
+  int line = 0, column = 0;   ///< 1-based place in `request_text` (column in bytes); 0: none
+  std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
+};
+
+/// The left-hand views of the request.
+enum class RequestView { editor, form };
+
+/// All state of the app but its drawing resources (those are in the app's `AppUi`, which
+/// extends this). Not copyable: it is the one state of one running app.
+struct AppState {
+  /// Binds the state to its host; `platform` must outlive the state.
+  explicit AppState(Platform& host) : platform(&host) {}
+  AppState(const AppState&) = delete;
+  AppState& operator=(const AppState&) = delete;
+
+  Platform* platform;  ///< the host (clock, downloads, title ...); never null
+
+  // --- the request -----------------------------------------------------------------------
+  std::string request_text;           ///< the editor's text, never discarded on errors
+  std::string request_name;           ///< file name shown in the title and used on save
+  std::string hi1_source;             ///< the HI-1 message the request was imported from (empty: none)
+  std::uint32_t editor_generation = 0;  ///< bumped when the text is replaced from outside the editor
+  bool check_pending = false;         ///< the text changed since the last check
+  double last_edit_time = 0.0;        ///< seconds (platform clock) of the last edit, for the debounce
+
+  // --- the form view: the same request parsed, kept in key order ----------------------------
+  nlohmann::ordered_json form_doc;  ///< the request parsed (keys in text order), valid when `form_valid`
+  bool form_valid = false;      ///< `form_doc` holds the current text as a JSON object
+  std::string form_error;       ///< why the form cannot show the text (parse error, not an object)
+
+  // --- the report --------------------------------------------------------------------------
+  bool checked = false;              ///< a check has run (`report` is then a real report)
+  report::Report report;             ///< the report shown: the request's, or the chosen batch element's
+  /// The last check: one item per request of the text (one item for a single request), each
+  /// with its place in `request_text` (`part.offset`, `part.length`), the verdict counts and the
+  /// worst verdict as the core ranks them. A batch when it has more than one item (`is_batch`).
+  BatchResult batch;
+  int batch_index = 0;               ///< the batch element whose report is shown
+  bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
+  int selected_finding = -1;         ///< index in `report.findings` of the finding clicked, -1: none
+  Selection selection;               ///< what the editor and the form are asked to show
+
+  // --- packs and rules ---------------------------------------------------------------------
+  std::vector<PackInfo> packs;  ///< the bundled platform packs, newest first (profiles apply by themselves)
+  PackMode pack_mode = PackMode::automatic;  ///< how the pack of a check is chosen
+  std::string pack_id;          ///< for `PackMode::bundled`
+  /// For `PackMode::user`: the bundled packs plus the user's pack file, compiled once on load.
+  std::optional<Policy> user_policy;
+  std::string user_pack_name;  ///< the loaded pack file's name (menus, notices)
+  std::uint32_t user_pack_generation = 0;  ///< bumped on every pack file loaded (refreshes the rules)
+  std::vector<std::string> user_pack_errors;  ///< why the last loaded pack file was refused
+  /// The checking time passed to the core (RFC 3339, e.g. `2026-11-30T12:00:00Z`); empty: the
+  /// system clock, as in the page. Tests fix it so that verdicts do not age.
+  std::string checking_time;
+  std::string rules_key;        ///< which pack `rules` were read from (to refresh on change)
+  std::vector<RuleInfo> rules;  ///< the rules of that pack, in the pack's order
+  std::string rules_pack_label;  ///< "id (version v)" of the pack the rules come from
+  std::string rules_error;       ///< why no rules can be shown (no pack applied, unknown id); empty: none
+  int selected_rule = 0;         ///< index in `rules` shown in the rules browser
+
+  // --- layout and feedback -----------------------------------------------------------------
+  RequestView request_view = RequestView::editor;  ///< the request view in front
+  bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
+  int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
+  std::string notice;                ///< short message in the status bar
+  bool notice_is_error = false;      ///< the notice reports a failure (drawn in the fail colour)
+  double notice_time = 0.0;          ///< `Platform::now()` when the notice was set, seconds
+};
+
+/// Seconds to wait after the last keystroke before re-checking.
+inline constexpr double check_debounce_s = 0.25;
+
+/// Seconds a notice stays in the status bar.
+inline constexpr double notice_seconds = 6.0;
+
+/// Fills the pack list and loads the default sample (`meets-criteria.json`, else the first),
+/// then checks it.
+void init_app(AppState& s);
+
+/// Loads the embedded sample `name` (a file name of assets/samples/) as `receive` would load a
+/// request file: JSON as is, an HI-1 message imported. Returns false (state untouched) when no
+/// sample has that name.
+bool open_sample(AppState& s, std::string_view name);
+
+/// True when `text` says near its start (first 512 bytes) that it is a policy pack
+/// (`"reqcheck.pack/`), even a broken one, so that a drop or paste goes to the pack loader.
+bool looks_like_pack(std::string_view text);
+
+/// Largest file the page reads, in bytes (a batch of many requests; one request may have 4 MiB).
+/// Larger files are refused before they reach the wasm heap.
+inline constexpr double max_file_bytes = 16.0 * 1024 * 1024;
+
+/// Says in the status bar that a file of `bytes` bytes was not read; the request is kept.
+void refuse_file(AppState& s, const std::string& name, double bytes);
+
+/// Replaces the request text (a file, a sample, a paste) and checks it at once. `hi1_source`:
+/// the ETSI HI-1 message the text was converted from, kept so that findings name its elements.
+void set_request(AppState& s, std::string text, std::string name, std::string hi1_source = {});
+
+/// Notes an edit made in the editor; the check runs `check_debounce_s` later.
+void note_edit(AppState& s);
+
+/// Replaces the text with the form's document (pretty-printed) and schedules a check.
+void apply_form(AppState& s);
+
+/// Runs the check now with the current pack choice (`check_batch` over the compiled policy) and
+/// refreshes the report, the form and the page's verdict. A batch (JSON array, NDJSON or a
+/// multi-authorisation HI-1 message, as `split_batch` sees it) gets one report per request.
+void run_check(AppState& s);
+
+/// Shows the report of batch element `index`; an index out of range changes nothing.
+void show_batch_element(AppState& s, int index);
+
+/// True when the last check found several requests in the text (a JSON array, NDJSON or an
+/// HI-1 message with several authorisations); `s.batch.worst` then sums them up.
+bool is_batch(const AppState& s);
+
+/// True when `f` is an input problem with a place in the editor's text (rule `INPUT`, a line,
+/// not an HI-1 element's): the editor marks it in the gutter and under the text.
+bool is_located_input(const Finding& f);
+
+/// The index in `report.findings` of the input problem the editor names: the first failing
+/// `is_located_input` finding, else the first of any status; -1: none.
+int first_input_error(const report::Report& report);
+
+/// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
+void tick(AppState& s);
+
+/// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
+/// `looks_like_pack`) goes to `load_user_pack`; an HI-1 message is imported as an editable
+/// request; anything else becomes the request. Never throws; bad input becomes a notice or an
+/// `invalid_input` report, and the request text is kept (a refused pack keeps the old one).
+void receive(AppState& s, Incoming kind, std::string name, std::string bytes);
+
+/// Compiles a pack file (`Policy::with_pack`, once) and, when it loads, makes it the pack in
+/// use. Returns false and fills `user_pack_errors` (`name: ...`, then `pointer (line, column):
+/// message` per error) when it does not; the pack in use and the request stay as they were.
+bool load_user_pack(AppState& s, std::string text, std::string name);
+
+/// Chooses automatic, a bundled pack by id, or the loaded user pack, and re-checks.
+void choose_pack(AppState& s, PackMode mode, std::string id);
+
+/// Reads the rules of the pack in use if that pack changed since the last call.
+void refresh_rules(AppState& s);
+
+/// Asks the editor and the form to show finding `f`: the form its pointer, the editor its
+/// byte range (`offset`, `end`: the value, already in `request_text`'s bytes for a batch
+/// element), else its line and column. A finding on an imported HI-1 message is placed in the
+/// message, not in the editor's text: only its pointer is selected.
+void select_finding(AppState& s, const Finding& f);
+
+/// The byte offset in `text` of a 1-based line and column (columns counted in bytes, as the
+/// core counts them), clamped to the text and to the end of that line.
+std::size_t offset_of(std::string_view text, int line, int column);
+
+/// Shows a message in the status bar for `notice_seconds`.
+void set_notice(AppState& s, std::string text, bool is_error = false);
+
+/// True while the notice is young enough to show (on the platform clock).
+bool notice_visible(const AppState& s);
+
+/// Offers the request text as a download (its name, or `request.json`).
+void save_request(AppState& s);
+
+/// The forms a report can be downloaded in.
+enum class ReportFormat { json, markdown };
+
+/// Offers the shown report as a download (`<request>.report.json` or `.report.md`); nothing
+/// before the first check.
+void download_report(AppState& s, ReportFormat format);
+
+/// Asks the platform to print the shown report; nothing before the first check.
+void print_report(AppState& s);
+
+/// A byte range `[begin, end)` of `request_text`.
+struct Span {
+  std::size_t begin = 0, end = 0;
+};
+
+/// Where the current `selection` lies in `request_text`: its byte range, else one byte at its
+/// line and column. Returns false when it has neither (an HI-1 element, a finding about the
+/// whole check).
+bool selection_span(const AppState& s, Span& out);
+
+/// One line for `#verdict`: the verdict, failed and review counts, and the location of an
+/// input error.
+std::string verdict_summary(const AppState& s);
+
+/// A file name for downloads derived from the request's name (`name.report.json` ...).
+std::string download_name(const AppState& s, std::string_view suffix);
+
+}  // namespace reqcheck::app
