@@ -95,16 +95,19 @@ std::optional<TimeValue> checking_time(const CheckOptions& options, Report& r) {
 
 /// Points the findings of an imported request at the HI-1 elements they are about, and says
 /// which fields the liaison must supply.
-void attach_sources(const import::ImportedRequest& imported, std::string_view request_text, Report& r) {
+/// `edited`: the text checked is the converted request the liaison edits (`hi1_source` given),
+/// so byte ranges in it select the field in the editor; else it is the engine's own conversion,
+/// whose places mean nothing to the user.
+void attach_sources(const import::ImportedRequest& imported, std::string_view request_text, Report& r, bool edited) {
   for (auto& f : r.findings) {
     if (const auto* src = imported.source_of(f.pointer)) {
       f.source = src->path;
       f.line = src->line;
       f.column = src->column;
     } else {
-      f.line = f.column = 0;  // positions in the converted text mean nothing to the user
+      f.line = f.column = 0;
     }
-    f.offset = f.end = 0;
+    if (!edited) f.offset = f.end = 0;
   }
   // only what the request (perhaps completed by the liaison since the import) still lacks
   const auto current = nlohmann::json::parse(request_text, nullptr, false);
@@ -233,6 +236,9 @@ void run_rules(const policy::Pack& pack, rules::Context& ctx, std::vector<Findin
   }
 }
 
+void run_rules_on(const Policy& policy, const parse::RequestRead& read, const TimeValue& now, const CheckOptions& options, Report& r,
+                  std::vector<std::string>& order);
+
 void check_request(const Policy& policy, std::string_view request_text, const CheckOptions& options, std::string_view original_text,
                    const import::ImportedRequest* imported, Report& r, std::vector<std::string>& order) {
   r.input_sha256 = report::sha256_hex(original_text);
@@ -242,33 +248,37 @@ void check_request(const Policy& policy, std::string_view request_text, const Ch
 
   auto read = parse::read_request(request_text);
   for (const auto& d : read.diagnostics) r.findings.push_back(diagnostic_finding(d, "INPUT"));
-  if (!read.request || parse::has_errors(read.diagnostics)) {
-    if (imported) attach_sources(*imported, request_text, r);
-    else place(r, read.locations, options);
-    return;
-  }
+  run_rules_on(policy, read, *now, options, r, order);
+  // the findings' places: in the file, and for an import at its HI-1 elements
+  const bool edited = request_text.data() == original_text.data();
+  if (!imported || edited) place(r, read.locations, options);
+  if (imported) attach_sources(*imported, request_text, r, edited);
+  if (!policy.ok())  // placed in the pack's text, not the request's
+    for (const auto& e : policy.impl().errors) r.findings.push_back(e);
+}
+
+/// Everything between reading and placing: the time of receipt, the packs, the rules.
+void run_rules_on(const Policy& policy, const parse::RequestRead& read, const TimeValue& now, const CheckOptions& options, Report& r,
+                  std::vector<std::string>& order) {
+  if (!read.request || parse::has_errors(read.diagnostics)) return;
   const model::Request& q = *read.request;
 
-  TimeValue received = *now;
+  TimeValue received = now;
   if (q.received_at) {
     received = *q.received_at;
     r.received_at = q.received_at->text;
-    if (received.instant > now->instant)
+    if (received.instant > now.instant)
       input(r, "INPUT.received_after_checking_time", "/received_at",
-            "`received_at` " + quote_value(received.text) + " is after the checking time " + now->text,
+            "`received_at` " + quote_value(received.text) + " is after the checking time " + now.text,
             "give the time the platform actually received the request; deadlines and validity count from it", true);
   } else {
     r.received_at_defaulted = true;
-    r.notes.push_back("`received_at` is not given: the checking time " + now->text + " stands in for it");
+    r.notes.push_back("`received_at` is not given: the checking time " + now.text + " stands in for it");
   }
 
   const Policy::Impl& p = policy.impl();
   for (const auto& n : p.notes) r.notes.push_back(n);
-  if (!policy.ok()) {
-    place(r, read.locations, options);
-    for (const auto& e : p.errors) r.findings.push_back(e);  // placed in the pack's text, not the request's
-    return;
-  }
+  if (!policy.ok()) return;
   std::string why;
   const policy::Pack* platform = choose_platform(p, q, received, options, r, why);
   if (!platform) return;
@@ -290,11 +300,6 @@ void check_request(const Policy& policy, std::string_view request_text, const Ch
     run_rules(profile, ctx, findings, r, order);
   }
   for (auto& f : findings) r.findings.push_back(std::move(f));
-  if (imported) {
-    attach_sources(*imported, request_text, r);
-    return;
-  }
-  place(r, read.locations, options);
 }
 
 void check_impl(const Policy& policy, std::string_view text, const CheckOptions& options, Report& r, std::vector<std::string>& order) {

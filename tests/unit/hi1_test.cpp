@@ -110,6 +110,14 @@ TEST_CASE("an HI-1 message converts to an editable reqcheck request") {
   for (const auto& f : report["findings"])
     if (f["pointer"] == "/instrument/type") sourced = f.value("source", "").find("AuthorisationLegalType") != std::string::npos;
   CHECK(sourced);
+  // ... and, since the text checked is the one being edited, each finding's byte range in it
+  const std::string edited = request.dump(2);
+  const auto typed = reqcheck::check(reqcheck::Policy::bundled(), edited, o);
+  for (const auto& f : typed.findings) {
+    if (f.pointer != "/instrument/type") continue;
+    REQUIRE(f.end > f.offset);
+    CHECK(edited.substr(f.offset, f.end - f.offset) == request["instrument"]["type"].dump());
+  }
   CHECK(report["notes"].dump().find("/targets/0/role") == std::string::npos);  // supplied
   CHECK(report["notes"].dump().find("/case/offences") != std::string::npos);   // still missing
 }
