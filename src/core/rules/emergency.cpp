@@ -52,13 +52,19 @@ void emer02(Context& c) {
   }
   const auto& free = c.strings("free_mail_domains");
   std::vector<std::string> signals;
+  // a repaired address is read, but the repair itself is a sign worth a look
+  if (!email.note.empty()) signals.push_back(email.note);
   if (on_list(free, email.normalised)) signals.push_back("the requester writes from the free-mail domain " + quote(email.normalised));
   if (r->reply_to) {
     const auto reply = ident::email_domain(*r->reply_to);
-    if (!reply.ok) signals.push_back("`reply_to` " + quote(*r->reply_to) + " is not a valid e-mail address");
-    else if (on_list(free, reply.normalised)) signals.push_back("replies go to the free-mail domain " + quote(reply.normalised));
-    else if (reply.normalised != email.normalised)
-      signals.push_back("replies go to " + quote(reply.normalised) + ", another domain than the sender's " + quote(email.normalised));
+    if (!reply.ok) {
+      signals.push_back("`reply_to`: " + (reply.doubtful ? reply.reason : quote(*r->reply_to) + " is not a valid e-mail address"));
+    } else {
+      if (!reply.note.empty()) signals.push_back("`reply_to`: " + reply.note);
+      if (on_list(free, reply.normalised)) signals.push_back("replies go to the free-mail domain " + quote(reply.normalised));
+      else if (reply.normalised != email.normalised)
+        signals.push_back("replies go to " + quote(reply.normalised) + ", another domain than the sender's " + quote(email.normalised));
+    }
   }
   if (c.emergency()) {
     if (!r->supervisor || (!r->supervisor->name && !r->supervisor->phone))
