@@ -60,7 +60,7 @@ IdentResult e164(std::string_view text) {
   const std::string shown = "`" + std::string(text) + "`";
   std::string digits;
   bool plus = false;
-  std::vector<std::string> separators;
+  std::vector<std::string> separators, invisibles;
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t cp = next_code_point(text, i);
@@ -69,22 +69,23 @@ IdentResult e164(std::string_view text) {
     else if (cp == ' ') add_once(separators, "spaces");
     else if (cp == '.' || cp == '-' || cp == '(' || cp == ')' || cp == '/') add_once(separators, "`" + std::string(1, static_cast<char>(cp)) + "`");
     else if (unicode_space(cp) || unicode_dash(cp)) add_once(separators, code_point_name(cp));
+    else if (invisible(cp)) add_once(invisibles, code_point_name(cp));
     else {
       const std::string ch(text.substr(at, i - at));
-      const std::string what = cp < 0x80             ? "`" + ch + "` is"
-                               : invisible(cp)        ? "the invisible character " + code_point_name(cp) + " is"
+      const std::string what = cp < 0x80               ? "`" + ch + "` is"
                                : other_script_digit(cp) ? "`" + ch + "` (" + code_point_name(cp) + ") is a digit of another script, which is"
-                                                      : "`" + ch + "` (" + code_point_name(cp) + ") is";
-      IdentResult r{false, {}, shown + " is not an E.164 phone number: " + what + " not allowed",
-                    "write the number with the ASCII digits 0-9 only: `+`, country code and number, e.g. `+4930123456`"};
-      r.doubtful = invisible(cp);
-      return r;
+                                                        : "`" + ch + "` (" + code_point_name(cp) + ") is";
+      return IdentResult{false, {}, shown + " is not an E.164 phone number: " + what + " not allowed",
+                         "write the number with the ASCII digits 0-9 only: `+`, country code and number"};
     }
   }
   std::vector<std::string> problems;
   if (!separators.empty()) problems.push_back("it contains the separators " + join(separators, ", "));
+  // an invisible character is no separator anyone typed on purpose: it may hide another value
+  if (!invisibles.empty()) problems.push_back("it contains the invisible characters " + join(invisibles, ", "));
   std::string international = digits;
-  if (!plus && digits.rfind("00", 0) == 0) {
+  const bool intl_prefix = !plus && digits.rfind("00", 0) == 0;
+  if (intl_prefix) {
     problems.push_back("it starts with the `00` international prefix");
     international = digits.substr(2);
   } else if (!plus && !digits.empty() && digits[0] == '0') {
@@ -112,15 +113,20 @@ IdentResult e164(std::string_view text) {
   }
   if (problems.empty()) return IdentResult{true, "+" + digits, {}, {}};
   IdentResult r{false, {}, shown + " is not in E.164 form: " + join(problems, "; "), {}};
-  r.doubtful = trunk && problems.size() == 1;
+  r.doubtful = separators.empty() && !intl_prefix;
   if (e164_digits(international) && e164("+" + international).ok) r.suggestion = "+" + international;
-  if (r.suggestion.empty())
+  if (r.suggestion.empty()) {
     r.hint = "write the number in international form: `+`, country code, number";
-  else if (trunk)
-    r.hint = "write `" + r.suggestion + "` (if the `" + trunk_prefix +
-             "` after the country code is the trunk prefix, dialled only within the country, as that country's plan has it)";
-  else
-    r.hint = "write it without separators" + std::string(digits != international ? " and with `+` for `00`" : "") + ": `" + r.suggestion + "`";
+    return r;
+  }
+  std::vector<std::string> fixes;
+  if (!separators.empty()) fixes.push_back("without separators");
+  if (!invisibles.empty()) fixes.push_back("without the invisible characters");
+  if (intl_prefix) fixes.push_back("with `+` for `00`");
+  r.hint = "write `" + r.suggestion + "`" + (fixes.empty() ? "" : " (" + join(fixes, ", ") + ")");
+  if (trunk)
+    r.hint += std::string(fixes.empty() ? "" : ";") + " if the `" + trunk_prefix +
+              "` after the country code is the trunk prefix, dialled only within the country, as that country's plan has it";
   return r;
 }
 

@@ -169,9 +169,11 @@ TelegramLink read_telegram_link(std::string_view text) {
   if (starts_with_ci(s, "https://")) s.remove_prefix(8);
   else if (starts_with_ci(s, "http://")) s.remove_prefix(7);
   if (starts_with_ci(s, "www.")) s.remove_prefix(4);
-  const auto slash = s.find('/');
-  const std::string host = ascii_lower(s.substr(0, slash));
-  std::string_view path = slash == std::string_view::npos ? std::string_view{} : s.substr(slash + 1);
+  const auto host_end = s.find_first_of("/?#");
+  const std::string host = ascii_lower(s.substr(0, host_end));
+  std::string_view path = host_end != std::string_view::npos && s[host_end] == '/' ? s.substr(host_end + 1) : std::string_view{};
+  // the query (`?start=…`, `?single`) and fragment qualify the page, they name nothing else
+  path = path.substr(0, path.find_first_of("?#"));
   if (!path.empty() && path.back() == '/') path.remove_suffix(1);
   if (host.size() > 5 && host.compare(host.size() - 5, 5, ".t.me") == 0) {
     // <username>.t.me: the account is the subdomain, and the page has no further path
