@@ -206,3 +206,14 @@ TEST_CASE("Telegram links: one grammar, each form classified") {
   CHECK(read_telegram_link("https://t.me/JoinChat").kind == LinkKind::other);
   CHECK(read_telegram_link("https://t.me/Share/url").kind == LinkKind::other);
 }
+
+TEST_CASE("look-alike check names characters that cannot be seen") {
+  const auto nbsp = lookalike_script("@example_seller" + utf8(0xA0));
+  CHECK(contains(nbsp, "U+00A0 no-break space"));
+  const auto zw = lookalike_script("example" + utf8(0x200B) + "_seller");
+  CHECK(contains(zw, "U+200B zero width space"));
+  const auto both = lookalike_script("p" + utf8(0x0430) + "ypal" + utf8(0x200D));
+  CHECK(contains(both, "mixes Latin"));
+  CHECK(contains(both, "U+200D"));
+  CHECK_FALSE(telegram_username("@example_seller" + utf8(0xA0)).ok);
+}

@@ -76,23 +76,31 @@ std::string code_point_name(char32_t cp) {
 }
 
 std::string lookalike_script(std::string_view text) {
-  std::vector<std::string> scripts;
+  std::vector<std::string> scripts, hidden;
   bool non_ascii = false;
   for (size_t i = 0; i < text.size();) {
     const char32_t cp = next_code_point(text, i);
     if (cp >= 0x80) non_ascii = true;
+    // a character that shows as nothing or as a plain space is named, not counted as a script
+    if (cp >= 0x80 && (invisible(cp) || unicode_space(cp))) {
+      if (const auto name = code_point_name(cp); std::find(hidden.begin(), hidden.end(), name) == hidden.end()) hidden.push_back(name);
+      continue;
+    }
     if (const char* sc = script_of(cp); sc && std::find(scripts.begin(), scripts.end(), sc) == scripts.end())
       scripts.push_back(sc);
   }
   if (!non_ascii) return {};
+  std::string hidden_names;
+  for (size_t k = 0; k < hidden.size(); ++k) hidden_names += (k ? ", " : "") + hidden[k];
   std::vector<std::string> others;
   for (auto& s : scripts)
     if (s != "Latin") others.push_back(s);
+  if (others.empty()) return "contains characters that cannot be seen (" + hidden_names + ")";
   std::string names;
   for (size_t k = 0; k < others.size(); ++k) names += (k ? ", " : "") + others[k];
   const bool mixed = std::find(scripts.begin(), scripts.end(), "Latin") != scripts.end();
-  return mixed ? "mixes Latin letters with " + names + " characters that can look alike"
-               : "contains non-ASCII characters (" + names + ")";
+  const std::string also = hidden.empty() ? "" : ", and characters that cannot be seen (" + hidden_names + ")";
+  return (mixed ? "mixes Latin letters with " + names + " characters that can look alike" : "contains non-ASCII characters (" + names + ")") + also;
 }
 
 std::string primary_language(std::string_view tag) {

@@ -69,6 +69,10 @@ void emer02(Context& c) {
   if (c.emergency()) {
     if (!r->supervisor || (!r->supervisor->name && !r->supervisor->phone))
       signals.push_back("the emergency request names no supervisor to verify it with");
+    // the platform calls the supervisor back: a number that cannot be dialled as written is no
+    // way to verify the request
+    else if (r->supervisor->phone && !ident::e164(*r->supervisor->phone).ok)
+      signals.push_back("the supervisor's phone number cannot be called back as written: " + ident::e164(*r->supervisor->phone).reason);
     if (r->channel && *r->channel == "email") signals.push_back("the emergency request arrived by e-mail");
   }
   const bool official = on_list(c.strings("official_domain_suffixes"), email.normalised);
