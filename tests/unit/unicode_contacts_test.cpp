@@ -217,3 +217,12 @@ TEST_CASE("look-alike check names characters that cannot be seen") {
   CHECK(contains(both, "U+200D"));
   CHECK_FALSE(telegram_username("@example_seller" + utf8(0xA0)).ok);
 }
+
+TEST_CASE("a phone link with a kept trunk prefix is still a phone link, with the corrected number") {
+  const auto link = read_telegram_link("https://t.me/+4407700900123");
+  CHECK(link.kind == LinkKind::phone);
+  CHECK(link.result.doubtful);
+  CHECK(link.result.suggestion == "+447700900123");
+  CHECK(contains(link.result.hint, "`+447700900123`"));
+  CHECK_FALSE(read_telegram_link("https://t.me/+0123").result.doubtful);
+}

@@ -98,7 +98,12 @@ TelegramLink account(const std::string& shown, std::string_view name) {
 TelegramLink phone(const std::string& shown, std::string_view digits) {
   TelegramLink out{LinkKind::phone, "+" + std::string(digits), e164("+" + std::string(digits))};
   if (!out.result.ok) {
-    out.result = bad(shown + " is a phone-number link, but " + out.result.reason, out.result.hint);
+    // still a phone link, so a review like any other, with the corrected number where there is one
+    const std::string fixed = out.result.suggestion;
+    out.result = bad(shown + " is a phone-number link, but " + out.result.reason,
+                     fixed.empty() ? out.result.hint : "give it as a target of type `phone_number`: `" + fixed + "`");
+    out.result.suggestion = fixed;
+    out.result.doubtful = !fixed.empty();
     return out;
   }
   out.result = bad(shown + " is a phone-number link: it opens the account registered to " + "`" + out.target + "`",
