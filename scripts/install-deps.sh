@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything reqcheck needs on a fresh Debian 12 machine, idempotently:
 # apt packages (compilers, Emscripten, header-only libraries, Chromium), the Dear ImGui,
-# pugixml and mbedtls sources from Debian source packages into build/_deps (outside git),
+# pugixml, mbedtls and libphonenumber (its metadata) sources from Debian source packages into build/_deps (outside git),
 # and playwright-core from npm. Reaches only Debian's and npm's registries.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,6 +52,9 @@ mkdir -p "$deps"
 fetch_source imgui trixie imgui
 fetch_source pugixml bookworm pugixml
 fetch_source mbedtls bookworm mbedtls
+# libphonenumber's resources/PhoneNumberMetadata.xml: src/core/ident/phone_metadata.cmake turns
+# it into the table of national trunk prefixes per country calling code (E.164 checks)
+fetch_source libphonenumber bookworm libphonenumber
 
 # node test dependencies from npm: ajv for the schema test, playwright-core for the browser
 # tests (it drives Debian's chromium and never downloads a browser)

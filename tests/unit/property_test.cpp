@@ -27,7 +27,6 @@ const std::map<std::string, std::string> kExempt = {
     {"/instrument/valid_until", "absent: the instrument states no expiry; INSTR-04 and DATA-04 skip that part (criteria.md)"},
     {"/instrument/statement_of_reasons", "read only by the DSA and e-Evidence profiles, which raise no findings yet"},
     {"/instrument/redress", "read only by the DSA profile, which raises no findings yet"},
-    {"/instrument/signatory/role", "INSTR-02 needs the signatory's name only"},
     {"/instrument/legal_basis/*/law", "INSTR-05 needs a provision only"},
     {"/instrument/legal_basis/*/jurisdiction", "INSTR-05 needs a provision only"},
     {"/issuing_authority/email", "AUTH-03: a name plus a valid e-mail address or phone; the phone remains"},
@@ -58,6 +57,8 @@ const std::map<std::string, std::string> kExempt = {
 
 /// Fields exempt only where the rule has an alternative in the same request.
 bool exempt_alternative(const json& request, const std::string& pattern, const std::string& pointer) {
+  if (pattern == "/instrument/signatory/role")  // INSTR-02 asks the role only on the pack's judicial instruments
+    return !std::set<std::string>{"court_order", "warrant"}.count(request["instrument"].value("type", ""));
   if (pattern == "/issuing_authority/type")  // AUTH-01: a judicial validating authority also passes
     return request.contains("validating_authority") &&
            std::set<std::string>{"court", "judge", "investigating_judge"}.count(request["validating_authority"].value("type", ""));

@@ -10,16 +10,6 @@
 namespace reqcheck::ident {
 namespace {
 
-/// Decodes the next UTF-8 code point; the input is already valid UTF-8.
-char32_t next_code_point(std::string_view s, size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
 const char* script_of(char32_t cp) {
   if (cp < 0x80) return std::isalpha(static_cast<int>(cp)) ? "Latin" : nullptr;
   if (cp >= 0x0370 && cp <= 0x03FF) return "Greek";
@@ -34,24 +24,83 @@ const char* script_of(char32_t cp) {
 
 }  // namespace
 
+char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool unicode_space(char32_t cp) {
+  // Unicode's White_Space property, the characters a writer may type between digits or leave
+  // around an address without seeing them
+  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool unicode_dash(char32_t cp) {
+  // general category Pd plus U+2212 minus: what people type between groups of digits
+  return cp == 0x2D || cp == 0x058A || cp == 0x05BE || cp == 0x1400 || cp == 0x1806 || (cp >= 0x2010 && cp <= 0x2015) ||
+         cp == 0x2E17 || cp == 0x2E1A || cp == 0x2E3A || cp == 0x2E3B || cp == 0x2E40 || cp == 0x301C || cp == 0x3030 ||
+         cp == 0x30A0 || cp == 0xFE31 || cp == 0xFE32 || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2212;
+}
+
+bool invisible(char32_t cp) {
+  return cp == 0xAD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 ||
+         (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||
+         (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+std::string code_point_name(char32_t cp) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out = "U+";
+  const int digits = cp > 0xFFFF ? (cp > 0xFFFFF ? 6 : 5) : 4;
+  for (int k = digits - 1; k >= 0; --k) out += hex[(cp >> (4 * k)) & 0xF];
+  struct Named { char32_t cp; const char* name; };
+  // names for the characters a reader cannot tell apart by looking
+  static constexpr Named names[] = {
+      {0x09, "tab"}, {0x0A, "line feed"}, {0x0D, "carriage return"}, {0xA0, "no-break space"}, {0xAD, "soft hyphen"},
+      {0x2002, "en space"}, {0x2003, "em space"}, {0x2007, "figure space"}, {0x2009, "thin space"}, {0x200A, "hair space"},
+      {0x200B, "zero width space"}, {0x200C, "zero width non-joiner"}, {0x200D, "zero width joiner"},
+      {0x200E, "left-to-right mark"}, {0x200F, "right-to-left mark"}, {0x2010, "hyphen"}, {0x2011, "non-breaking hyphen"},
+      {0x2012, "figure dash"}, {0x2013, "en dash"}, {0x2014, "em dash"}, {0x202E, "right-to-left override"},
+      {0x202F, "narrow no-break space"}, {0x2060, "word joiner"}, {0x2212, "minus sign"}, {0x3000, "ideographic space"},
+      {0xFEFF, "zero width no-break space"}, {0xFF0D, "full-width hyphen-minus"}};
+  for (const auto& n : names)
+    if (n.cp == cp) return out + " " + n.name;
+  return out;
+}
+
 std::string lookalike_script(std::string_view text) {
-  std::vector<std::string> scripts;
+  std::vector<std::string> scripts, hidden;
   bool non_ascii = false;
   for (size_t i = 0; i < text.size();) {
     const char32_t cp = next_code_point(text, i);
     if (cp >= 0x80) non_ascii = true;
+    // a character that shows as nothing or as a plain space is named, not counted as a script
+    if (cp >= 0x80 && (invisible(cp) || unicode_space(cp))) {
+      if (const auto name = code_point_name(cp); std::find(hidden.begin(), hidden.end(), name) == hidden.end()) hidden.push_back(name);
+      continue;
+    }
     if (const char* sc = script_of(cp); sc && std::find(scripts.begin(), scripts.end(), sc) == scripts.end())
       scripts.push_back(sc);
   }
   if (!non_ascii) return {};
+  std::string hidden_names;
+  for (size_t k = 0; k < hidden.size(); ++k) hidden_names += (k ? ", " : "") + hidden[k];
   std::vector<std::string> others;
   for (auto& s : scripts)
     if (s != "Latin") others.push_back(s);
+  if (others.empty()) return "contains characters that cannot be seen (" + hidden_names + ")";
   std::string names;
   for (size_t k = 0; k < others.size(); ++k) names += (k ? ", " : "") + others[k];
   const bool mixed = std::find(scripts.begin(), scripts.end(), "Latin") != scripts.end();
-  return mixed ? "mixes Latin letters with " + names + " characters that can look alike"
-               : "contains non-ASCII characters (" + names + ")";
+  const std::string also = hidden.empty() ? "" : ", and characters that cannot be seen (" + hidden_names + ")";
+  return (mixed ? "mixes Latin letters with " + names + " characters that can look alike" : "contains non-ASCII characters (" + names + ")") + also;
 }
 
 std::string primary_language(std::string_view tag) {

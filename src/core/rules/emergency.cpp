@@ -52,17 +52,27 @@ void emer02(Context& c) {
   }
   const auto& free = c.strings("free_mail_domains");
   std::vector<std::string> signals;
+  // a repaired address is read, but the repair itself is a sign worth a look
+  if (!email.note.empty()) signals.push_back(email.note);
   if (on_list(free, email.normalised)) signals.push_back("the requester writes from the free-mail domain " + quote(email.normalised));
   if (r->reply_to) {
     const auto reply = ident::email_domain(*r->reply_to);
-    if (!reply.ok) signals.push_back("`reply_to` " + quote(*r->reply_to) + " is not a valid e-mail address");
-    else if (on_list(free, reply.normalised)) signals.push_back("replies go to the free-mail domain " + quote(reply.normalised));
-    else if (reply.normalised != email.normalised)
-      signals.push_back("replies go to " + quote(reply.normalised) + ", another domain than the sender's " + quote(email.normalised));
+    if (!reply.ok) {
+      signals.push_back("`reply_to`: " + (reply.doubtful ? reply.reason : quote(*r->reply_to) + " is not a valid e-mail address"));
+    } else {
+      if (!reply.note.empty()) signals.push_back("`reply_to`: " + reply.note);
+      if (on_list(free, reply.normalised)) signals.push_back("replies go to the free-mail domain " + quote(reply.normalised));
+      else if (reply.normalised != email.normalised)
+        signals.push_back("replies go to " + quote(reply.normalised) + ", another domain than the sender's " + quote(email.normalised));
+    }
   }
   if (c.emergency()) {
     if (!r->supervisor || (!r->supervisor->name && !r->supervisor->phone))
       signals.push_back("the emergency request names no supervisor to verify it with");
+    // the platform calls the supervisor back: a number that cannot be dialled as written is no
+    // way to verify the request
+    else if (r->supervisor->phone && !ident::e164(*r->supervisor->phone).ok)
+      signals.push_back("the supervisor's phone number cannot be called back as written: " + ident::e164(*r->supervisor->phone).reason);
     if (r->channel && *r->channel == "email") signals.push_back("the emergency request arrived by e-mail");
   }
   const bool official = on_list(c.strings("official_domain_suffixes"), email.normalised);

@@ -9,6 +9,7 @@
 namespace reqcheck::rules {
 namespace {
 
+using parse::kAuthorityTypes;
 using parse::kInstrumentTypes;
 
 void instr01(Context& c) {
@@ -47,6 +48,24 @@ void instr02(Context& c) {
     c.fail("/instrument/signatory/name", "the instrument is signed but names no signatory",
            "give `instrument.signatory.name` (and `role`) of the judge or official who signed");
     return;
+  }
+  // the signatory and the instrument type are filled in separately: a court order signed by a
+  // police officer contradicts itself, whatever the issuing authority's type says
+  if (in->type && c.listed("judicial_instruments", *in->type)) {
+    const auto& role = in->signatory->role;
+    if (!role) {
+      c.incomplete("/instrument/signatory/role", "the role of the signatory of a " + quote(*in->type) + " is not given",
+                   "give `instrument.signatory.role`: a " + quote(*in->type) + " is signed by a judge (" +
+                       backticked(c.strings("judicial_authority_types")) + ")");
+      return;
+    }
+    if (!c.listed("judicial_authority_types", *role)) {
+      c.review("/instrument/signatory/role",
+               "signed by a " + quote(*role) + ": a " + quote(*in->type) + " is signed by a judge; check who issued it",
+               "check the instrument: if it was not issued by a court, give its real `instrument.type` and "
+               "`issuing_authority.type`; if it was, give the judge's role (" + backticked(c.strings("judicial_authority_types")) + ")");
+      return;
+    }
   }
   c.pass("/instrument/signed", "the instrument is signed by " + quote(*in->signatory->name));
 }
@@ -134,7 +153,10 @@ const std::vector<Rule>& instrument_rules() {
         {"review_instruments", ParamKind::string_list, kInstrumentTypes, {}}},
        instr01},
       {"INSTR-02", "instrument is signed and names its signatory", "Telegram Privacy Policy §8.3; large-platform LE guidelines",
-       "instrument", {}, instr02},
+       "instrument",
+       {{"judicial_instruments", ParamKind::string_list, kInstrumentTypes, {}},
+        {"judicial_authority_types", ParamKind::string_list, kAuthorityTypes, {}}},
+       instr02},
       {"INSTR-03", "instrument has an issue date not after receipt", "validity of the instrument", "instrument", {}, instr03},
       {"INSTR-04", "instrument in force at receipt and recent", "validity of the instrument", "instrument",
        {{"max_instrument_age_days", ParamKind::integer, {}, {}, 1, 3650}}, instr04},

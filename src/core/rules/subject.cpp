@@ -20,9 +20,20 @@ bool no_targets(const Context& c) { return !c.request.targets || c.request.targe
 std::optional<ident::IdentResult> telegram_identifier(const std::string& type, const std::string& value) {
   if (type == "user_id") return ident::telegram_user_id(value);
   if (type == "username") return ident::telegram_username(value);
-  if (type == "link") return ident::telegram_link(value);
+  if (type == "link") return ident::read_telegram_link(value).result;
   if (type == "phone_number") return ident::e164(value);
   return std::nullopt;
+}
+
+/// When a value is invalid for its `type` but valid as another identifier type, the two fields
+/// contradict each other: names the type the value reads as, so the liaison fixes the type
+/// rather than the value. Empty when the value reads as nothing else.
+std::string other_type(const std::string& type, const std::string& value) {
+  if (type != "link" && ident::read_telegram_link(value).kind != ident::LinkKind::other) return "link";
+  if (type != "phone_number" && !value.empty() && value.front() == '+' && ident::e164(value).ok) return "phone_number";
+  if (type != "username" && !value.empty() && value.front() == '@' && ident::telegram_username(value).ok) return "username";
+  if (type != "user_id" && type != "phone_number" && ident::telegram_user_id(value).ok) return "user_id";
+  return {};
 }
 
 void subj01(Context& c) {
@@ -56,8 +67,15 @@ void subj01(Context& c) {
     const auto r = telegram_identifier(*t.type, *t.value);
     if (!r) {
       c.review(ptr, "a target of type " + quote(*t.type) + " cannot be checked as an account identifier", "give the user id, username or phone number");
+    } else if (r->ok && !r->note.empty()) {
+      c.review(ptr, r->note, "check the value as the platform shows it");
     } else if (r->ok) {
       c.pass(ptr, quote(*t.value) + " is a valid " + *t.type + (r->normalised != *t.value ? " (read as " + quote(r->normalised) + ")" : ""));
+    } else if (const std::string as = other_type(*t.type, *t.value); !as.empty()) {
+      c.fail(ptr, r->reason + "; it reads as a " + quote(as), "`type` says " + quote(*t.type) + " but the value is a " + quote(as) +
+                                                                   ": set `type` to " + quote(as) + " if that is what is meant");
+    } else if (r->doubtful) {
+      c.review(ptr, r->reason, r->hint);
     } else {
       c.fail(ptr, r->reason, r->hint);
     }
