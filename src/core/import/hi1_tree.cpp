@@ -162,6 +162,14 @@ Hi1Tree read_xml(std::string_view text) {
   tree.form = Hi1Form::xml;
   parse::Locations loc;
   loc.set_text(text);
+  // pugixml stops at a NUL byte as at the end of the buffer: a second root, or anything else
+  // after one, would be silently ignored
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, col] = loc.line_column(nul);
+    tree.errors.push_back(error("INPUT.nul_byte", line, col, "the XML holds a NUL byte (U+0000), which XML text never contains",
+                                "remove the NUL byte: it often marks a file that was truncated, padded or joined to another"));
+    return tree;
+  }
   if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, col] = loc.line_column(bad);
     tree.errors.push_back(error("INPUT.invalid_utf8", line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
