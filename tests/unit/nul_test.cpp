@@ -60,6 +60,9 @@ TEST_CASE("a NUL byte inside a string or between tokens is named at its own line
   CHECK(f["pointer"] == "/service");
   const auto blank = testsupport::check("   \0{}"s);
   CHECK(finding(blank, "INPUT.nul_byte")["column"] == 4);
+  // a NUL as the second byte is not taken for UTF-16 unless the bytes alternate as UTF-16 does
+  CHECK(finding(testsupport::check("{\0\"schema\":\"reqcheck.request/1\"}"s), "INPUT.nul_byte")["column"] == 2);
+  CHECK(finding(testsupport::check("{\0\n\0}\0"s), "INPUT.wrong_encoding").is_object());
 }
 
 TEST_CASE("a NUL byte in a batch refuses the element or line that holds it") {

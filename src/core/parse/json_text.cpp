@@ -354,8 +354,13 @@ JsonDocument read_json(std::string_view text, std::size_t max_bytes) {
     doc.diagnostics.push_back(std::move(d));
     return doc;
   };
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') ||
-                           text[0] == '\0' || text[1] == '\0'))
+  // UTF-16 of ASCII text alternates NUL and non-NUL bytes; any other NUL is reported where it is
+  const auto alternating = [&] {
+    if (text.size() < 4) return text.size() >= 2 && (text[0] == '\0' || text[1] == '\0');
+    return (text[0] != '\0' && text[1] == '\0' && text[2] != '\0' && text[3] == '\0') ||
+           (text[0] == '\0' && text[1] != '\0' && text[2] == '\0' && text[3] != '\0');
+  };
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') || alternating()))
     return at_start("INPUT.wrong_encoding", "the file is UTF-16 (or another encoding with NUL bytes), not UTF-8");
   // nlohmann's lexer would silently skip one more byte order mark
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
