@@ -4,8 +4,10 @@
 // point at the original element. Refuses DOCTYPEs: no entity is ever expanded or fetched.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parse/diagnostic.hpp"
