@@ -163,3 +163,18 @@ TEST_CASE("a message of lawful interception tasks is not a disclosure request") 
   CHECK(finding(r, "INPUT", "INPUT.hi1_interception_task"));
   CHECK_FALSE(finding(r, "INPUT", "INPUT.hi1_no_request"));
 }
+
+TEST_CASE("a message is split by its authorisations' xsi:type URI, whatever the prefix") {
+  std::string xml = read_file(kSourceDir / "tests/cases/hi1/HI1-two-authorisations/request.xml");
+  // the second authorisation's type written with a prefix of its own, bound to the same URI
+  const auto second = xml.find("xsi:type=\"auth:AuthorisationObject\"", xml.find("xsi:type=\"auth:AuthorisationObject\"") + 1);
+  REQUIRE(second != std::string::npos);
+  xml.replace(second, std::string("xsi:type=\"auth:AuthorisationObject\"").size(),
+              "xmlns:a2=\"http://uri.etsi.org/03120/common/2020/09/Authorisation\" xsi:type=\"a2:AuthorisationObject\"");
+  CHECK(reqcheck::import::split_hi1(xml).size() == 2);
+  // a type that only ends in AuthorisationObject, in another namespace, is not an authorisation
+  std::string foreign = xml;
+  foreign.replace(foreign.find("xmlns:a2=\"http://uri.etsi.org/03120/common/2020/09/Authorisation\""),
+                  std::string("xmlns:a2=\"http://uri.etsi.org/03120/common/2020/09/Authorisation\"").size(), "xmlns:a2=\"http://example.org/a\"");
+  CHECK(reqcheck::import::split_hi1(foreign).size() == 1);
+}
