@@ -42,8 +42,14 @@ TEST_CASE("imported values are normalised and keep their source") {
   CHECK(r.request["reference"] == "5b0e9a2c-7d41-4f0b-9c3e-2a1d6e8f4b71");  // UUIDs lower-case
   CHECK(r.request["targets"][0]["value"] == "2001:db8::1");                 // IPv6 compressed
   CHECK(r.request["issuing_authority"]["phone"] == "+493000000000");        // E.164 digits → +
-  CHECK(r.request["data_requested"][0]["from"] == "2026-10-12T21:14:03Z");   // observed times → range
-  CHECK(r.request["data_requested"][0]["to"] == "2026-10-30T06:02:41Z");
+  // each observed time is its own item, the moment itself (not one range from the first to the last)
+  REQUIRE(r.request["data_requested"].size() == 2);
+  CHECK(r.request["data_requested"][0]["from"] == "2026-10-12T21:14:03Z");
+  CHECK(r.request["data_requested"][0]["to"] == "2026-10-12T21:14:03Z");
+  CHECK(r.request["data_requested"][1]["from"] == "2026-10-30T06:02:41Z");
+  CHECK(r.request["data_requested"][1]["to"] == "2026-10-30T06:02:41Z");
+  CHECK(r.request["data_requested"][1]["category"] == "ip_address");
+  CHECK(r.request["data_requested"][1].contains("note"));
   const auto* src = r.source_of("/targets/0/role");  // absent: points at the RequestValue
   REQUIRE(src);
   CHECK(src->path.find("/RequestValue") != std::string::npos);

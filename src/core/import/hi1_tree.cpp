@@ -32,6 +32,30 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+/// The namespace URI of a qualified name `prefix:local` (or Clark `{uri}local`) given the
+/// declarations in scope; an unprefixed name takes the default namespace when `use_default`
+/// (elements, QName values), none otherwise (attributes). An undeclared prefix has no URI.
+std::string uri_of(const std::map<std::string, std::string>& ns, std::string_view qname, bool use_default) {
+  if (!qname.empty() && qname.front() == '{') {
+    const auto close = qname.find('}');
+    return close == std::string_view::npos ? std::string{} : std::string(qname.substr(1, close - 1));
+  }
+  const auto colon = qname.find(':');
+  if (colon == std::string_view::npos && !use_default) return {};
+  const std::string prefix = colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
+  const auto it = ns.find(prefix);
+  return it == ns.end() ? std::string{} : it->second;
+}
+
+/// The prefixes the JSON rendering uses without declaring them (ETSI's JSON schemas fix them);
+/// a declaration (`@xmlns:p`) in scope takes precedence.
+std::map<std::string, std::string> json_default_prefixes() {
+  return {{"", std::string(kCoreNamespace)},           {"common", std::string(kCommonNamespace)},
+          {"task", std::string(kTaskNamespace)},      {"auth", std::string(kAuthorisationNamespace)},
+          {"doc", std::string(kDocumentNamespace)},   {"etsi", std::string(kTypesNamespace)},
+          {"etsi280", std::string(kTypesNamespace)},  {"xsi", std::string(kXsiNamespace)}};
+}
+
 /// An error about the message as a whole (pointer ""), located at `line`:`column`.
 parse::Diagnostic error(std::string_view code, int line, int column, std::string message, std::string help) {
   auto d = parse::diag(code, "", std::move(message), std::move(help));
@@ -59,17 +83,20 @@ class XmlReader {
       else if (n.rfind("xmlns:", 0) == 0) ns[std::string(n.substr(6))] = a.value();
     }
     const std::string_view qname = el.name();
-    const auto colon = qname.find(':');
-    const std::string prefix = colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
-    if (ns_uri) *ns_uri = ns.count(prefix) ? ns[prefix] : "";
+    out.ns = uri_of(ns, qname, true);
+    if (ns_uri) *ns_uri = out.ns;
     out.name = std::string(local_name(qname));
     out.path = path;
     const auto [line, col] = loc_.line_column(static_cast<std::size_t>(std::max<std::ptrdiff_t>(el.offset_debug(), 0)));
     out.line = line;
     out.column = col;
-    for (auto a : el.attributes())
-      if (local_name(a.name()) == "type" && std::string_view(a.name()).find(':') != std::string_view::npos)
-        out.type = std::string(local_name(a.value()));
+    // an unprefixed attribute is in no namespace: only a prefix bound to XSI makes `type` xsi:type
+    for (auto a : el.attributes()) {
+      const std::string_view an = a.name();
+      if (local_name(an) != "type" || an.find(':') == std::string_view::npos || uri_of(ns, an, false) != kXsiNamespace) continue;
+      out.type_ns = uri_of(ns, a.value(), true);
+      out.type = std::string(local_name(a.value()));
+    }
     std::map<std::string, int> counts, seen;
     for (auto c : el.children())
       if (c.type() == pugi::node_element) ++counts[std::string(local_name(c.name()))];
@@ -97,20 +124,32 @@ class XmlReader {
 };
 
 bool read_json_node(const nlohmann::json& v, const std::string& name, const std::string& pointer, const parse::Locations& loc,
-                    std::size_t depth, Node& out) {
+                    std::size_t depth, std::map<std::string, std::string> ns, Node& out) {
+  if (depth > kMaxXmlDepth) return false;
+  // the declarations on this object apply to its own name too, as xmlns attributes do in XML
+  if (v.is_object())
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!it->is_string()) continue;
+      if (it.key() == "@xmlns") ns[""] = it->get<std::string>();
+      else if (it.key().rfind("@xmlns:", 0) == 0) ns[it.key().substr(7)] = it->get<std::string>();
+    }
+  out.ns = uri_of(ns, name, true);
   out.name = std::string(local_name(name));
   out.path = pointer;
   const auto [line, col] = loc.key(pointer);
   out.line = line;
   out.column = col;
-  if (depth > kMaxXmlDepth) return false;
   if (v.is_object()) {
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
       const std::string child_ptr = parse::pointer_append(pointer, key);
       if (!key.empty() && key.front() == '@') {
-        if (local_name(key) == "type" && key.find(':') != std::string::npos && it->is_string())
+        const std::string_view attr = std::string_view(key).substr(1);
+        if (local_name(attr) == "type" && attr.find(':') != std::string_view::npos && uri_of(ns, attr, false) == kXsiNamespace &&
+            it->is_string()) {
+          out.type_ns = uri_of(ns, it->get<std::string>(), true);
           out.type = std::string(local_name(it->get<std::string>()));
+        }
         continue;
       }
       if (key == "#text" && it->is_string()) {
@@ -120,12 +159,12 @@ bool read_json_node(const nlohmann::json& v, const std::string& name, const std:
       if (it->is_array()) {
         for (std::size_t i = 0; i < it->size(); ++i) {
           Node child;
-          if (!read_json_node((*it)[i], key, parse::pointer_append(child_ptr, i), loc, depth + 1, child)) return false;
+          if (!read_json_node((*it)[i], key, parse::pointer_append(child_ptr, i), loc, depth + 1, ns, child)) return false;
           out.children.push_back(std::move(child));
         }
       } else {
         Node child;
-        if (!read_json_node(*it, key, child_ptr, loc, depth + 1, child)) return false;
+        if (!read_json_node(*it, key, child_ptr, loc, depth + 1, ns, child)) return false;
         out.children.push_back(std::move(child));
       }
     }
@@ -162,6 +201,14 @@ Hi1Tree read_xml(std::string_view text) {
   tree.form = Hi1Form::xml;
   parse::Locations loc;
   loc.set_text(text);
+  // pugixml stops at a NUL byte as at the end of the buffer: a second root, or anything else
+  // after one, would be silently ignored
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, col] = loc.line_column(nul);
+    tree.errors.push_back(error("INPUT.nul_byte", line, col, "the XML holds a NUL byte (U+0000), which XML text never contains",
+                                "remove the NUL byte: it often marks a file that was truncated, padded or joined to another"));
+    return tree;
+  }
   if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, col] = loc.line_column(bad);
     tree.errors.push_back(error("INPUT.invalid_utf8", line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
@@ -218,11 +265,11 @@ Hi1Tree read_json(std::string_view text) {
     return tree;
   }
   const auto& msg = (*doc.json)["HI1Message"];
-  if (!read_json_node(msg, "HI1Message", "/HI1Message", doc.locations, 0, tree.root)) {
+  if (!read_json_node(msg, "HI1Message", "/HI1Message", doc.locations, 0, json_default_prefixes(), tree.root)) {
     tree.errors.push_back(error("INPUT.too_deep", 1, 1, "the message nests too deeply", "check that this is the right file"));
     return tree;
   }
-  if (msg.is_object() && msg.contains("@xmlns") && msg["@xmlns"] != kCoreNamespace)
+  if (tree.root.ns != kCoreNamespace)
     tree.errors.push_back(error("INPUT.hi1_wrong_namespace", tree.root.line, tree.root.column, "`HI1Message` is not in the TS 103 120 Core namespace",
                                 "set `@xmlns` to `" + std::string(kCoreNamespace) + "`"));
   return tree;
@@ -230,25 +277,28 @@ Hi1Tree read_json(std::string_view text) {
 
 }  // namespace
 
-const Node* Node::child(std::string_view n) const {
+bool Node::is(std::string_view uri, std::string_view n) const { return name == n && ns == uri; }
+
+bool Node::has_type(std::string_view uri, std::string_view t) const { return type == t && type_ns == uri; }
+
+const Node* Node::child(std::string_view uri, std::string_view n) const {
   for (const auto& c : children)
-    if (c.name == n) return &c;
+    if (c.is(uri, n)) return &c;
   return nullptr;
 }
 
-std::vector<const Node*> Node::all(std::string_view n) const {
+std::vector<const Node*> Node::all(std::string_view uri, std::string_view n) const {
   std::vector<const Node*> out;
   for (const auto& c : children)
-    if (c.name == n) out.push_back(&c);
+    if (c.is(uri, n)) out.push_back(&c);
   return out;
 }
 
-const Node* Node::at(std::string_view relative) const {
+const Node* Node::at(std::initializer_list<std::pair<std::string_view, std::string_view>> steps) const {
   const Node* cur = this;
-  while (cur && !relative.empty()) {
-    const auto slash = relative.find('/');
-    cur = cur->child(relative.substr(0, slash));
-    relative = slash == std::string_view::npos ? std::string_view{} : relative.substr(slash + 1);
+  for (const auto& [uri, n] : steps) {
+    if (!cur) break;
+    cur = cur->child(uri, n);
   }
   return cur;
 }

@@ -354,8 +354,13 @@ JsonDocument read_json(std::string_view text, std::size_t max_bytes) {
     doc.diagnostics.push_back(std::move(d));
     return doc;
   };
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') ||
-                           text[0] == '\0' || text[1] == '\0'))
+  // UTF-16 of ASCII text alternates NUL and non-NUL bytes; any other NUL is reported where it is
+  const auto alternating = [&] {
+    if (text.size() < 4) return text.size() >= 2 && (text[0] == '\0' || text[1] == '\0');
+    return (text[0] != '\0' && text[1] == '\0' && text[2] != '\0' && text[3] == '\0') ||
+           (text[0] == '\0' && text[1] != '\0' && text[2] == '\0' && text[3] != '\0');
+  };
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') || alternating()))
     return at_start("INPUT.wrong_encoding", "the file is UTF-16 (or another encoding with NUL bytes), not UTF-8");
   // nlohmann's lexer would silently skip one more byte order mark
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
@@ -363,11 +368,34 @@ JsonDocument read_json(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
     return at_start("INPUT.too_large",
                     "the input is " + std::to_string(text.size()) + " bytes, more than the limit of " + std::to_string(max_bytes) + " bytes");
+  // nlohmann's lexer takes a NUL byte for the end of the input, so whatever follows one (a
+  // second request, garbage) would be silently dropped: only the text before it is read, to
+  // locate the NUL and name what precedes it, and the text is refused
+  const std::size_t nul = text.find('\0');
+  const std::string_view readable = text.substr(0, nul);
   std::size_t consumed = 0;
-  CountingIterator first{text.data(), text.data(), &consumed};
-  CountingIterator last{text.data() + text.size(), text.data(), &consumed};
-  LocatingHandler handler(text, consumed, doc);
+  CountingIterator first{readable.data(), readable.data(), &consumed};
+  CountingIterator last{readable.data() + readable.size(), readable.data(), &consumed};
+  LocatingHandler handler(readable, consumed, doc);
   const bool ok = json::sax_parse(first, last, &handler, json::input_format_t::json, true, false);
+  if (nul != std::string_view::npos) {
+    std::string pointer;
+    // reading that stopped at the end of `readable` stopped at the NUL: that error is the NUL's
+    if (!ok && consumed >= readable.size() && !doc.diagnostics.empty()) {
+      const std::string_view last_code = doc.diagnostics.back().code;
+      if (last_code == "INPUT.not_json" || last_code == "INPUT.empty_text" || last_code == "INPUT.trailing_text" ||
+          last_code == "INPUT.invalid_utf8") {
+        pointer = doc.diagnostics.back().pointer;
+        doc.diagnostics.pop_back();
+      }
+    }
+    auto d = diag("INPUT.nul_byte", pointer, "the text holds a NUL byte (U+0000), which JSON text never contains",
+                  "remove the NUL byte: it often marks a file that was truncated, padded or joined to another; a NUL inside a string "
+                  "is written `\\u0000`");
+    std::tie(d.line, d.column) = doc.locations.line_column(nul);
+    doc.diagnostics.push_back(std::move(d));
+    return doc;
+  }
   if (!ok || has_errors(doc.diagnostics)) return doc;
   doc.json = json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.json->is_discarded()) {

@@ -34,6 +34,7 @@ void add_authority(std::vector<FieldSpec>& t, std::string_view base, std::string
   t.push_back({at("country"), K::string, {}, "Country", "ISO 3166-1 alpha-2, e.g. DE, GB"});
   t.push_back({at("email"), K::string, {}, "E-mail", "official address"});
   t.push_back({at("phone"), K::string, {}, "Phone", "E.164, e.g. +4930..."});
+  t.push_back({at("role"), K::string, {}, "Role as written", "free text, e.g. from HI-1; set Type as well"});
 }
 
 std::vector<FieldSpec> build(std::deque<std::string>& names) {

@@ -221,6 +221,7 @@ void read_authority(ObjectReader& r, model::Authority& a) {
   a.country = r.string("country");
   a.email = r.string("email");
   a.phone = r.string("phone");
+  a.role = r.string("role");
 }
 
 void read_instrument(ObjectReader& r, model::Instrument& i) {

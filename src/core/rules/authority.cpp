@@ -25,6 +25,12 @@ void auth01(Context& c) {
     return;
   }
   const auto& ia = c.request.issuing_authority;
+  if (ia && !ia->type && ia->role) {  // e.g. an HI-1 ApproverRole that maps to no type unambiguously
+    c.review("/issuing_authority/type", "the role " + quote(*ia->role) + " could not be classified: set `issuing_authority.type`",
+             "set `issuing_authority.type` to the kind of authority that issued the instrument (`court`, `judge`, `prosecutor` "
+             "...); a role naming several (\"Public Prosecutor at the Regional Court\") is never guessed");
+    return;
+  }
   if (!ia || !ia->type) {
     c.incomplete("/issuing_authority/type", "the type of the issuing authority is not given",
                  "give `issuing_authority.type`: the platform discloses only on an order of a judicial authority");

@@ -32,8 +32,10 @@ def loc(data, marker, nth=0, shift=0):
     return line, col
 
 
-def input_fail(pointer=None, at=None):
+def input_fail(pointer=None, at=None, code=None):
     f = {'rule': 'INPUT', 'status': 'fail'}
+    if code is not None:
+        f['code'] = code
     if pointer is not None:
         f['pointer'] = pointer
     if at is not None:
@@ -85,9 +87,17 @@ case('INPUT-utf32le-with-bom', b'\xff\xfe\x00\x00' + u.encode('utf-32-le'), 'inv
 d = replace(B, '§ 100k'.encode(), '§ 100k'.encode('latin-1'))
 invalid_at('INPUT-latin1-not-utf8', d, '/instrument/legal_basis/0/provision', b'"\xa7')
 d = replace(B, b'"service": "telegram",', b'"service": "telegram",\x00')
-case('INPUT-nul-byte-between-tokens', d, 'invalid_input', [input_fail(None, loc(d, b'\x00'))])
+case('INPUT-nul-byte-between-tokens', d, 'invalid_input', [input_fail(None, loc(d, b'\x00'), 'INPUT.nul_byte')])
 d = replace(B, b'"telegram"', b'"tele\x00gram"')
-invalid_at('INPUT-nul-byte-in-string', d, '/service', b'"tele\x00')
+case('INPUT-nul-byte-in-string', d, 'invalid_input', [input_fail('/service', loc(d, b'\x00'), 'INPUT.nul_byte')])
+# the JSON lexer takes a NUL for the end of the text: what follows must never be dropped
+d = b'{"schema":"reqcheck.request/1"}\x00garbage'
+case('INPUT-nul-byte-then-garbage', d, 'invalid_input', [input_fail('', (1, 32), 'INPUT.nul_byte')])
+c = base()
+c['data_requested'] = [{'category': 'content_data'}]
+d = B + b'\x00' + text(c)
+case('INPUT-nul-byte-then-second-request', d, 'invalid_input', [input_fail('', loc(d, b'\x00'), 'INPUT.nul_byte')],
+     [{'rule': 'DATA-01', 'status': 'pass'}], about='a passing request, a NUL and a request for content data: never a pass')
 d = replace(B, b'"CASE-2026-17"', b'"CASE\t2026-17"')
 invalid_at('INPUT-raw-tab-in-string', d, '/case/reference', b'"CASE\t')
 d = replace(B, b'"@example_seller"', b'"@example\\u0000seller"')
@@ -330,17 +340,29 @@ d = x.replace(b'<Header>', b'<Header>' + b'<a>' * 100 + b'</a>' * 100, 1)
 xml_case('INPUT-xml-nesting-100', d)
 d = x + b'<HI1Message/>'
 xml_case('INPUT-xml-two-roots', d)
+d = x + b'\x00<HI1Message xmlns="http://uri.etsi.org/03120/common/2019/10/Core"/>'
+xml_case('INPUT-xml-nul-byte-then-second-root', d, [input_fail(None, loc(d, b'\x00'), 'INPUT.nul_byte')],
+         about='pugixml stops at a NUL: the second root must not be ignored')
+d = x.replace(b'<Timestamp>', b'<Timestamp>\x00', 1)
+xml_case('INPUT-xml-nul-byte-in-value', d, [input_fail(None, loc(d, b'\x00'), 'INPUT.nul_byte')])
+J = open(os.path.join(ROOT, 'tests/cases/hi1/HI1-ip-identification-warrant-json/request.hi1.json'), 'rb').read()
+d = J.rstrip() + b'\x00{"HI1Message": {}}'
+case('INPUT-hi1-json-nul-byte-then-second-message', d, 'invalid_input', [input_fail('', loc(d, b'\x00'), 'INPUT.nul_byte')],
+     name='request.hi1.json')
 
 
-def main():
+def main(only=()):
+    """Writes every case (removing the folders first), or only the slugs in `only`."""
     keep = {'make_cases.py', 'README.md'}
     for entry in os.listdir(HERE):
-        if entry not in keep:
+        if entry not in keep and (not only or entry in only):
             shutil.rmtree(os.path.join(HERE, entry))
     slugs = set()
     for slug, data, verdict, findings, absent, name, about in CASES:
         assert slug not in slugs, slug
         slugs.add(slug)
+        if only and slug not in only:
+            continue
         assert len(data) < 100 * 1024, (slug, len(data))
         folder = os.path.join(HERE, slug)
         os.makedirs(folder)
@@ -361,4 +383,4 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    main(set(sys.argv[1:]))

@@ -18,9 +18,11 @@ using reqcheck::TimeValue;
 
 /// An issuing or validating authority. `type`: court, judge, investigating_judge, prosecutor,
 /// police, administrative_authority, central_authority, other. `country`: as written (ISO 3166-1
-/// alpha-2 is checked by AUTH-02). `phone`: as written (E.164 checked by the rules).
+/// alpha-2 is checked by AUTH-02). `phone`: as written (E.164 checked by the rules). `role`: the
+/// authority's role as the source wrote it (free text, e.g. an HI-1 `ApproverRole`); informative,
+/// never a substitute for `type` (AUTH-01 asks for `type` when only a role is given).
 struct Authority {
-  opt<std::string> name, type, country, email, phone;
+  opt<std::string> name, type, country, email, phone, role;
 };
 
 /// Who signed the instrument; `role` is one of the Authority types.
