@@ -240,10 +240,13 @@
     /** Checks one request's text against pack text ('' or absent: the bundled packs); returns the report JSON text. A batch is not split here (it gives one invalid_input report); load() it to check each request. */
     check(requestText, packText) {
       if (!Module._rc_check) throw new Error('reqcheck is still loading');
-      const rp = allocString(String(requestText));
-      const pp = allocString(packText == null ? '' : String(packText));
+      const request = String(requestText);
+      const pack = packText == null ? '' : String(packText);
+      const rp = allocString(request);
+      const pp = allocString(pack);
       try {
-        const out = Module._rc_check(rp, pp);
+        // lengths, not NUL terminators: a NUL inside the request must reach the engine
+        const out = Module._rc_check(rp, Module.lengthBytesUTF8(request), pp, Module.lengthBytesUTF8(pack));
         const text = Module.UTF8ToString(out);
         Module._rc_free(out);
         return text;

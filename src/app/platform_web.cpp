@@ -216,7 +216,10 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int l
   if (app == nullptr) return;
   auto& loop = *static_cast<WebLoop*>(app);
   loop.clipboard = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
-  if (!ImGui::GetIO().WantTextInput) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
+  // the editor holds C strings (ImGui): a NUL would silently end the pasted text there, so text
+  // with a NUL is loaded as the request instead, which the engine refuses at the NUL's place
+  const bool has_nul = loop.clipboard.find('\0') != std::string::npos;
+  if (!ImGui::GetIO().WantTextInput || has_nul) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
 }
 
 }  // extern "C"

@@ -22,10 +22,14 @@ char* copy_out(std::string_view s) {
 
 extern "C" {
 
-/// `window.reqcheck.check`: the report JSON of `request` checked against `pack` (a pack file's
-/// text, or empty/NULL for the bundled packs), at the clock's time. malloc'd; free with rc_free.
-char* rc_check(const char* request, const char* pack) {
-  return copy_out(reqcheck::check_json(request != nullptr ? request : "", pack != nullptr ? pack : "", {}));
+/// `window.reqcheck.check`: the report JSON of `request` (`request_len` bytes) checked against
+/// `pack` (`pack_len` bytes of a pack file's text; 0 for the bundled packs), at the clock's time.
+/// Lengths, not NUL terminators, delimit the texts, so that a NUL byte inside a request reaches
+/// the engine (which refuses it) instead of silently ending it. malloc'd; free with rc_free.
+char* rc_check(const char* request, int request_len, const char* pack, int pack_len) {
+  const std::string_view req(request != nullptr && request_len > 0 ? request : "", request != nullptr && request_len > 0 ? request_len : 0);
+  const std::string_view pk(pack != nullptr && pack_len > 0 ? pack : "", pack != nullptr && pack_len > 0 ? pack_len : 0);
+  return copy_out(reqcheck::check_json(req, pk, {}));
 }
 
 /// Frees a string returned by these functions.

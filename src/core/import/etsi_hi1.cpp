@@ -90,7 +90,8 @@ std::string map_format(const std::string& format, const std::string& value) {
   if (format == "IPv4Address" || format == "IPv6Address") return "ip_address";
   if (format == "EmailAddress" || format == "InternationalizedEmailAddress") return "email";
   if (format == "ServiceAccessIdentifier" || format == "TelegramUsername" || format == "Username") {
-    if (ident::telegram_link(value).ok) return "link";
+    // any form of the link grammar is a link (a phone or message link too): SUBJ-01 judges it
+    if (ident::read_telegram_link(value).kind != ident::LinkKind::other) return "link";
     if (!value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) return "user_id";
     return "username";
   }

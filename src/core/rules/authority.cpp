@@ -1,5 +1,7 @@
 // Rules of the authority family: who issued the instrument (AUTH-01), the issuing state's
 // country code (AUTH-02) and whether the issuing authority can be identified (AUTH-03).
+#include <optional>
+
 #include "ident/identifiers.hpp"
 #include "parse/enums.hpp"
 #include "rules/rule.hpp"
@@ -93,9 +95,21 @@ void auth03(Context& c) {
     c.incomplete("/issuing_authority", "the issuing authority has no contact", "give its official `email` or `phone` (E.164)");
     return;
   }
-  const bool email_ok = ia->email && ident::email_domain(*ia->email).ok;
-  const bool phone_ok = ia->phone && ident::e164(*ia->phone).ok;
+  const auto email = ia->email ? std::optional(ident::email_domain(*ia->email)) : std::nullopt;
+  const auto phone = ia->phone ? std::optional(ident::e164(*ia->phone)) : std::nullopt;
+  const bool email_ok = email && email->ok;
+  const bool phone_ok = phone && phone->ok;
   if (!email_ok && !phone_ok) {
+    // an address or number that is only doubtful (invisible or non-ASCII characters, a trunk
+    // prefix) is for a person to confirm, not a proof of a forged request
+    if (email && email->doubtful) {
+      c.review("/issuing_authority/email", email->reason, email->hint);
+      return;
+    }
+    if (phone && phone->doubtful) {
+      c.review("/issuing_authority/phone", phone->reason, phone->hint);
+      return;
+    }
     c.fail("/issuing_authority", "the issuing authority's contact is not a valid e-mail address or E.164 phone number",
            "give an official e-mail address (`name@court.example`) or a phone number like `+4930123456`");
     return;
@@ -103,6 +117,10 @@ void auth03(Context& c) {
   if (email_ok && !phone_ok && free_mail(c, *ia->email)) {
     c.review("/issuing_authority/email", "the only contact of the issuing authority is the free-mail address " + quote(*ia->email),
              "give the authority's official e-mail domain or phone number; free-mail addresses are used in forged requests");
+    return;
+  }
+  if (email_ok && !email->note.empty()) {  // e.g. a no-break space trimmed: what was sent is not the address
+    c.review("/issuing_authority/email", email->note, "write the address without it, as the authority publishes it");
     return;
   }
   c.pass("/issuing_authority", quote(*ia->name) + " is identified with a valid " + (email_ok ? "e-mail address" : "phone number"));
