@@ -92,8 +92,10 @@ TEST_CASE("a free-text role maps only on a whole, known term; otherwise AUTH-01 
   CHECK_FALSE(q["issuing_authority"].contains("type"));
   CHECK(q["issuing_authority"]["role"] == "Public Prosecutor at the Regional Court");
   CHECK_FALSE(q["instrument"]["signatory"].contains("role"));
-  for (const auto& [role, type] : std::initializer_list<std::pair<const char*, const char*>>{
+  for (const auto& pair : std::initializer_list<std::pair<const char*, const char*>>{
            {"Judge", "judge"}, {"public  prosecutor", "prosecutor"}, {"Investigating_Judge", "investigating_judge"}, {"COURT", "court"}}) {
+    const char* role = pair.first;  // named, not bound: clang 14 (wasm) cannot capture bindings in INFO
+    const char* type = pair.second;
     INFO(role);
     auto ok = reqcheck::import::import_hi1(with_role(role));
     REQUIRE(ok.errors.empty());

@@ -87,14 +87,18 @@ TEST_CASE("property: every corrected value a report suggests passes the rule tha
   for (const auto& l : link_inputs()) targets.emplace_back("link", l);
   targets.emplace_back("username", "https://t.me/example_seller");
   int suggested = 0;
-  for (const auto& [type, value] : targets) {
+  for (const auto& target : targets) {
+    const std::string& type = target.first;  // named, not bound: clang 14 (wasm) cannot capture bindings
+    const std::string& value = target.second;
     json request = testsupport::base_request();
     request["targets"] = json::array({{{"type", type}, {"value", value}, {"role", "suspect"}}});
     request["issuing_authority"]["phone"] = value;  // AUTH-03 reads phone numbers too
     const json report = testsupport::check(request.dump());
     for (const auto& f : report["findings"]) {
       if (f["status"] == "pass" || !f.contains("help") || !f["help"].is_string()) continue;
-      for (const auto& [as, fixed] : suggestions(f["help"].get<std::string>())) {
+      for (const auto& suggestion : suggestions(f["help"].get<std::string>())) {
+        const std::string& as = suggestion.first;
+        const std::string& fixed = suggestion.second;
         INFO(type, " ", value, " -> ", f["rule"].get<std::string>(), " suggests ", as, " ", fixed);
         ++suggested;
         json again = testsupport::base_request();
