@@ -278,3 +278,15 @@ TEST_CASE("findings are listed fail, review, incomplete, pass, not applicable, t
     CHECK(at_md != std::string::npos);
   }
 }
+
+TEST_CASE("a batch's JSON is the array of its reports, as one DOM would print it") {
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  std::vector<reqcheck::report::Report> reports;
+  reports.push_back(reqcheck::check(reqcheck::Policy::bundled(), testsupport::base_request().dump(), o));
+  reports.push_back(reqcheck::check(reqcheck::Policy::bundled(), "{\"schema\": \"reqcheck.request/1\", \"x\": \"a\\nb\"}", o));
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const auto& r : reports) array.push_back(nlohmann::ordered_json::parse(reqcheck::report::to_json(r)));
+  CHECK(reqcheck::report::to_json(reports) == array.dump(2));
+  CHECK(reqcheck::report::to_json(std::vector<reqcheck::report::Report>{}) == "[]");
+}

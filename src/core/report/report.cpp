@@ -171,9 +171,21 @@ ojson report_object(const Report& r) {
 std::string to_json(const Report& r) { return report_object(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string to_json(const std::vector<Report>& reports) {
-  ojson array = ojson::array();
-  for (const auto& r : reports) array.push_back(report_object(r));
-  return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  // each report rendered alone and indented one level, as a DOM of the whole array would print
+  // it (strings hold no raw line breaks): a batch of thousands never exists as one DOM
+  if (reports.empty()) return "[]";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const std::string one = to_json(reports[i]);
+    out.reserve(out.size() + one.size() + one.size() / 16);
+    out += "  ";
+    for (char c : one) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+    out += i + 1 < reports.size() ? ",\n" : "\n";
+  }
+  return out + "]";
 }
 
 }  // namespace reqcheck::report
