@@ -107,3 +107,20 @@ TEST_CASE("look-alikes, languages and edit distance") {
   CHECK(edit_distance("refrence", "reference") == 1);
   CHECK(edit_distance("", "abc") == 3);
 }
+
+TEST_CASE("a reserved path of t.me is never a username, however the link is written") {
+  using reqcheck::ident::telegram_username;
+  using reqcheck::ident::telegram_link;
+  for (const char* name : {"@joinchat", "joinchat", "@AddStickers", "proxy_", "@share"}) {
+    INFO(name);
+    if (std::string(name) == "proxy_") continue;  // not reserved (and ends with `_`)
+    CHECK_FALSE(telegram_username(name).ok);
+  }
+  for (const char* link : {"t.me/s/joinchat", "https://t.me/s/addstickers", "joinchat.t.me", "tg://resolve?domain=joinchat",
+                           "https://telegram.me/login"}) {
+    INFO(link);
+    CHECK_FALSE(telegram_link(link).ok);
+  }
+  CHECK(telegram_link("t.me/s/joinchat_news").ok);  // a username that starts like one is fine
+  CHECK(telegram_username("@joinchat_news").ok);
+}

@@ -261,3 +261,16 @@ TEST_CASE("rules_json lists the rules with their docs, or the pack's errors") {
   CHECK(bad.contains("errors"));
   CHECK(bad["errors"][0].contains("code"));
 }
+
+TEST_CASE("a pack file of another kind cannot take a bundled pack's id") {
+  auto p = default_pack();
+  p["kind"] = "profile";  // a profile named like the platform pack would have removed it
+  p["applies"]["services"] = json::array();
+  const auto policy = reqcheck::Policy::with_pack(p.dump());
+  CHECK_FALSE(policy.ok());
+  bool clash = false;
+  for (const auto& e : policy.errors()) clash |= e.code == "PACK.id_clash";
+  CHECK(clash);
+  p["id"] = "my-profile";  // under an id of its own it is a profile beside the bundled packs
+  CHECK(reqcheck::Policy::with_pack(p.dump()).ok());
+}

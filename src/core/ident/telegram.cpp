@@ -33,6 +33,13 @@ IdentResult telegram_user_id(std::string_view text) {
   return IdentResult{true, std::to_string(v), {}, {}};
 }
 
+namespace {
+/// First paths of t.me that are Telegram's own pages, never usernames (criteria.md SUBJ-01): a
+/// username that is one of them names no account, however it is written (`@joinchat`,
+/// `t.me/s/joinchat`, `joinchat.t.me`, `tg://resolve?domain=joinchat`).
+constexpr std::string_view kReserved[] = {"joinchat", "s", "c", "addstickers", "addemoji", "proxy", "socks", "share", "login", "iv"};
+}  // namespace
+
 IdentResult telegram_username(std::string_view text) {
   std::string_view name = text;
   if (!name.empty() && name.front() == '@') name.remove_prefix(1);
@@ -51,13 +58,14 @@ IdentResult telegram_username(std::string_view text) {
   if (name.back() == '_') return bad(shown + " is not a Telegram username: it must not end with `_`", "check the spelling");
   if (name.find("__") != std::string_view::npos)
     return bad(shown + " is not a Telegram username: it must not contain `__`", "check the spelling");
+  for (auto r : kReserved)
+    if (ascii_lower(name) == r)
+      return bad(shown + " is not a Telegram username: `" + std::string(r) + "` is a reserved path of t.me, Telegram's own page",
+                 "give the account's own username, as its profile shows it");
   return IdentResult{true, "@" + ascii_lower(name), {}, {}};
 }
 
 namespace {
-
-/// First paths of t.me that are Telegram's own pages, never usernames (criteria.md SUBJ-01).
-constexpr std::string_view kReserved[] = {"joinchat", "s", "c", "addstickers", "addemoji", "proxy", "socks", "share", "login", "iv"};
 
 bool reserved(std::string_view segment) {
   const std::string lower = ascii_lower(segment);

@@ -123,7 +123,12 @@ class Builder {
 
   /// Sets a date-time field from a QualifiedDateTime element (seconds and zone mandatory), or
   /// with `microseconds` a QualifiedMicrosecondDateTime (also exactly six fractional digits).
-  void set_time(const std::string& pointer, const Node* n, bool microseconds = false) {
+  void set_time(const std::string& pointer, const Node* n, bool microseconds = false) { read_time(pointer, n, microseconds, true); }
+
+  /// Reads a date-time element as set_time does, setting the field only when `keep`: a value the
+  /// request has no field for (an authorisation's StartTime) is still held to its type, so that
+  /// garbage there is an error rather than silently ignored.
+  void read_time(const std::string& pointer, const Node* n, bool microseconds, bool keep) {
     if (!n || n->text.empty()) return;
     ident::TimeError err;
     const bool ok = ident::parse_rfc3339_datetime(n->text, &err).has_value();
@@ -140,7 +145,7 @@ class Builder {
       source(pointer, n);
       return;
     }
-    set(pointer, n->text, n);
+    if (keep) set(pointer, n->text, n);
   }
 
   /// The value of an xs:boolean element: `true`/`1` or `false`/`0`, white space collapsed.
@@ -239,7 +244,10 @@ void map_authorisation(Builder& b, const Node* auth) {
     if (!type.empty()) b.set("/instrument/type", type, lt);
     else b.source("/instrument/type", lt);
   }
-  if (const Node* span = auth->child(kAuth, "AuthorisationTimespan")) b.set_time("/instrument/valid_until", span->child(kAuth, "EndTime"));
+  if (const Node* span = auth->child(kAuth, "AuthorisationTimespan")) {
+    b.read_time("/instrument", span->child(kAuth, "StartTime"), false, false);  // no field: checked, not kept
+    b.set_time("/instrument/valid_until", span->child(kAuth, "EndTime"));
+  }
   for (const Node* approval : auth->all(kAuth, "AuthorisationApprovalDetails")) {
     const std::string type = dictionary_value(approval->child(kCommon, "ApprovalType"), {"ApprovalType"});
     map_approval(b, approval, type == "ValidatingAuthority");

@@ -98,6 +98,8 @@ const std::vector<CodeInfo>& diagnostic_codes() {
        "correct `applies` as the pack format says (README, Rules and packs)"},
       {"PACK.unknown_field", "a field the pack format does not have", "remove it, or correct its name"},
       {"PACK.duplicate_rule", "the pack lists a rule twice", "list each rule once"},
+      {"PACK.id_clash", "a pack file has the id of a bundled pack of another kind (a profile named like a platform pack)",
+       "give the pack an id of its own"},
       {"PACK.too_many_problems", "more problems in the pack than the limit: the rest are not listed",
        "correct the problems listed and load the pack again"},
       // --- the engine itself ---------------------------------------------------------------------

@@ -160,7 +160,17 @@ std::shared_ptr<Policy::Impl> compile(std::string_view user_text) {
     auto loaded = policy::load_pack(b.text);
     for (const auto& d : loaded.errors) impl->errors.push_back(pack_finding(d));
     if (!loaded.pack) continue;
-    if (loaded.pack->id == impl->user_pack_id) continue;  // the user's version of a bundled pack replaces it
+    if (loaded.pack->id == impl->user_pack_id) {
+      // the user's version of a bundled pack replaces it; a pack of another kind under its id
+      // would silently remove it (a profile named like the platform pack left no platform pack)
+      const bool user_platform = impl->user_platform;
+      if (user_platform != (loaded.pack->kind == policy::PackKind::platform))
+        impl->errors.push_back(pack_finding({"/id", 0, 0,
+                                             "the pack's id `" + impl->user_pack_id + "` is the id of a bundled " +
+                                                 (user_platform ? "profile" : "platform pack") + ", which a pack of another kind cannot replace",
+                                             "give the pack an id of its own", false, "PACK.id_clash"}));
+      continue;
+    }
     add_pack(*impl, std::move(*loaded.pack), true);
   }
   check_platform_params(*impl);

@@ -119,6 +119,12 @@ void auth03(Context& c) {
              "give the authority's official e-mail domain or phone number; free-mail addresses are used in forged requests");
     return;
   }
+  if (email && !email_ok) {  // a valid phone does not make a doubtful or broken address right
+    c.review("/issuing_authority/email",
+             email->doubtful ? email->reason : "the issuing authority's e-mail address " + quote(*ia->email) + " is not valid: " + email->reason,
+             email->doubtful ? email->hint : "correct the address, or remove it and rely on the phone number");
+    return;
+  }
   if (email_ok && !email->note.empty()) {  // e.g. a no-break space trimmed: what was sent is not the address
     c.review("/issuing_authority/email", email->note, "write the address without it, as the authority publishes it");
     return;
