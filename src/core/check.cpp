@@ -14,6 +14,7 @@
 #include "parse/request_reader.hpp"
 #include "policy/compiled.hpp"
 #include "reqcheck/engine.hpp"
+#include "report/diagnostic_finding.hpp"
 #include "report/digest.hpp"
 #include "rules/rule.hpp"
 
@@ -24,30 +25,7 @@ using report::Finding;
 using report::Report;
 using report::Status;
 
-/// A finding of one of the engine's own checks: `INPUT` (the request text), `PACK` (a pack) or
-/// `ENGINE` (a bug of reqcheck's).
-Finding diagnostic_finding(const parse::Diagnostic& d, std::string_view rule) {
-  Finding f;
-  f.rule = std::string(rule);
-  f.code = d.code;
-  f.status = d.review ? Status::review : Status::fail;
-  if (rule == "INPUT") {
-    f.title = "input can be read";
-    f.legal_ref = "reqcheck.request/1 (request format)";
-  } else if (rule == "PACK") {
-    f.title = "policy pack can be used";
-    f.legal_ref = "reqcheck.pack/2 (policy pack format)";
-  } else {
-    f.title = "the engine reached a conclusion";
-    f.legal_ref = "reqcheck engine";
-  }
-  f.message = d.message;
-  f.help = d.help;
-  f.pointer = d.pointer;
-  f.line = d.line;
-  f.column = d.column;
-  return f;
-}
+using report::diagnostic_finding;
 
 void input(Report& r, std::string code, std::string pointer, std::string message, std::string help, bool review = false) {
   r.findings.push_back(diagnostic_finding({std::move(pointer), 0, 0, std::move(message), std::move(help), review, std::move(code)}, "INPUT"));

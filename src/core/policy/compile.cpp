@@ -5,6 +5,7 @@
 
 #include "ident/identifiers.hpp"
 #include "policy/compiled.hpp"
+#include "report/diagnostic_finding.hpp"
 #include "rules/rule.hpp"
 
 namespace reqcheck {
@@ -108,20 +109,7 @@ PackInfo info_of(const policy::Pack& p, bool bundled) {
   return i;
 }
 
-report::Finding pack_finding(const parse::Diagnostic& d) {
-  report::Finding f;
-  f.rule = "PACK";
-  f.code = d.code;
-  f.status = d.review ? report::Status::review : report::Status::fail;
-  f.title = "policy pack can be used";
-  f.legal_ref = "reqcheck.pack/2 (policy pack format)";
-  f.message = d.message;
-  f.help = d.help;
-  f.pointer = d.pointer;
-  f.line = d.line;
-  f.column = d.column;
-  return f;
-}
+report::Finding pack_finding(const parse::Diagnostic& d) { return report::diagnostic_finding(d, "PACK"); }
 
 /// Profiles may leave parameters to the platform pack: every platform pack must then give them.
 void check_platform_params(Policy::Impl& impl) {
