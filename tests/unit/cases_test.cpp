@@ -49,6 +49,11 @@ TEST_CASE("data-driven cases under tests/cases") {
         options.now = expected["options"].value("now", options.now);
         options.pack_id = expected["options"].value("pack", "");
         if (expected["options"].contains("pack_file")) pack_text = read_file(kSourceDir / expected["options"]["pack_file"].get<std::string>());
+        if (expected["options"].contains("pack_patch")) {  // RFC 7396 patch of the bundled platform pack
+          json pack = json::parse(reqcheck::bundled_pack_text(options.pack_id.empty() ? "telegram-2024-09" : options.pack_id));
+          pack.merge_patch(expected["options"]["pack_patch"]);
+          pack_text = pack.dump();
+        }
       }
       // the request in any form the engine reads: reqcheck JSON, HI-1 XML, or HI-1 JSON
       std::filesystem::path request = dir / "request.json";

@@ -153,9 +153,9 @@ TEST_CASE("a profile applies where one of its conditions matches, and says why")
   CHECK(applies_to(*l.pack, q, at)->find("instrument type `subpoena`") == 0);
   CHECK_FALSE(applies_to(*l.pack, q, before));  // not yet in force
   q.instrument->type = "court_order";
-  q.instrument->legal_basis = std::vector<reqcheck::model::LegalBasis>{{std::string("Budapest  Convention, Art. 18"), std::nullopt, std::nullopt}};
+  q.instrument->legal_basis = std::vector<reqcheck::model::LegalBasis>{{std::string("Budapest  Convention, Art. 18"), std::nullopt, std::nullopt, std::nullopt}};
   CHECK(applies_to(*l.pack, q, at));  // cites the act as whole words, white space normalised
-  q.instrument->legal_basis = std::vector<reqcheck::model::LegalBasis>{{std::string("Budapest Conventional law"), std::nullopt, std::nullopt}};
+  q.instrument->legal_basis = std::vector<reqcheck::model::LegalBasis>{{std::string("Budapest Conventional law"), std::nullopt, std::nullopt, std::nullopt}};
   CHECK_FALSE(applies_to(*l.pack, q, at));  // not whole words
   q.issuing_authority = reqcheck::model::Authority{};
   q.issuing_authority->country = "el";  // EL is GR

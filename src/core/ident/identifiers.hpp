@@ -127,4 +127,7 @@ char32_t next_code_point(std::string_view text, size_t& i);
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view text);
 
+/// Upper-cases ASCII letters.
+std::string ascii_upper(std::string_view text);
+
 }  // namespace reqcheck::ident

@@ -15,6 +15,12 @@ using K = FieldKind;
 
 /// Authority `type` and `instrument.signatory.role`. A function, not a namespace-scope vector:
 /// the table may be built during another file's static initialisation (parse/enums.cpp).
+std::vector<std::string_view> instrument_types() {
+  return {"court_order", "warrant", "subpoena", "sca_2703d_order", "production_order", "epoc", "epoc_pr",
+          "dsa_article_10_order", "overseas_production_order", "emergency_request", "preservation_request", "mlat_request",
+          "police_request", "letter", "other"};
+}
+
 std::vector<std::string_view> authority_types() {
   return {"court", "judge", "investigating_judge", "prosecutor", "police", "administrative_authority", "central_authority", "other"};
 }
@@ -46,11 +52,7 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/language", K::string, {}, "Language", "BCP 47, e.g. en"});
 
   t.push_back({"/instrument", K::object, {}, "Instrument", {}});
-  t.push_back({"/instrument/type", K::enum_,
-               {"court_order", "warrant", "subpoena", "sca_2703d_order", "production_order", "epoc", "epoc_pr",
-                "dsa_article_10_order", "overseas_production_order", "emergency_request", "preservation_request", "mlat_request",
-                "police_request", "letter", "other"},
-               "Type", {}});
+  t.push_back({"/instrument/type", K::enum_, instrument_types(), "Type", {}});
   t.push_back({"/instrument/reference", K::string, {}, "Reference", "docket / order number"});
   t.push_back({"/instrument/issued_on", K::date, {}, "Issued on", "YYYY-MM-DD or date-time"});
   t.push_back({"/instrument/valid_until", K::date, {}, "Valid until", "YYYY-MM-DD or date-time"});
@@ -63,11 +65,18 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/instrument/legal_basis/*/law", K::string, {}, "Law", "e.g. StPO"});
   t.push_back({"/instrument/legal_basis/*/provision", K::string, {}, "Provision", "e.g. § 100k"});
   t.push_back({"/instrument/legal_basis/*/jurisdiction", K::string, {}, "Jurisdiction", "ISO 3166-1 alpha-2 or EU"});
+  t.push_back({"/instrument/legal_basis/*/framework", K::enum_,
+               {"eu_eevidence", "eu_dsa", "us_sca", "uk_copo", "coe_budapest", "coe_budapest_protocol2", "national", "other"},
+               "Framework", {}});
   t.push_back({"/instrument/statement_of_reasons", K::text, {}, "Statement of reasons", {}});
   t.push_back({"/instrument/redress", K::text, {}, "Redress", {}});
+  t.push_back({"/instrument/arrangement", K::string, {}, "Arrangement", "e.g. US-UK Data Access Agreement"});
+  t.push_back({"/instrument/effect_report_to", K::string, {}, "Report the effect to", "DSA Art. 10(2)(a)(vi)"});
 
   add_authority(t, "/issuing_authority", "Issuing authority", names);
   add_authority(t, "/validating_authority", "Validating authority", names);
+  t.push_back({"/validating_authority/file_number", K::string, {}, "File number", "the validating authority's own"});
+  t.push_back({"/validating_authority/validated_at", K::date, {}, "Validated at", "YYYY-MM-DD or date-time"});
 
   t.push_back({"/requester", K::object, {}, "Requester", {}});
   t.push_back({"/requester/name", K::string, {}, "Name", {}});
@@ -78,7 +87,7 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/requester/supervisor", K::object, {}, "Supervisor", {}});
   t.push_back({"/requester/supervisor/name", K::string, {}, "Name", {}});
   t.push_back({"/requester/supervisor/phone", K::string, {}, "Phone", "E.164"});
-  t.push_back({"/requester/channel", K::enum_, {"portal", "email", "post", "fax", "other"}, "Channel", {}});
+  t.push_back({"/requester/channel", K::enum_, {"portal", "email", "post", "fax", "decentralised_it_system", "other"}, "Channel", {}});
 
   t.push_back({"/case", K::object, {}, "Case", {}});
   t.push_back({"/case/reference", K::string, {}, "Reference", {}});
@@ -93,6 +102,7 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/case/offences/*/description", K::text, {}, "Description", {}});
   t.push_back({"/case/offences/*/provision", K::string, {}, "Provision", "e.g. § 29 BtMG"});
   t.push_back({"/case/offences/*/max_sentence_years", K::number, {}, "Max. sentence (years)", "a number"});
+  t.push_back({"/case/offences/*/via_information_system", K::boolean, {}, "Via an information system", {}});
 
   t.push_back({"/targets", K::array, {}, "Targets", {}});
   t.push_back({"/targets/*", K::object, {}, "Target", {}});
@@ -109,17 +119,46 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/data_requested/*/from", K::date, {}, "From", "YYYY-MM-DD or date-time"});
   t.push_back({"/data_requested/*/to", K::date, {}, "To", "YYYY-MM-DD or date-time"});
   t.push_back({"/data_requested/*/note", K::string, {}, "Note", {}});
+  t.push_back({"/data_requested/*/eevidence_class", K::enum_, {"subscriber", "user_identification", "traffic", "content"},
+               "e-Evidence class", {}});
 
   t.push_back({"/emergency", K::object, {}, "Emergency", {}});
   t.push_back({"/emergency/threat", K::text, {}, "Threat", {}});
   t.push_back({"/emergency/person_at_risk", K::string, {}, "Person at risk", {}});
   t.push_back({"/emergency/why_this_data", K::text, {}, "Why this data", {}});
   t.push_back({"/emergency/deadline_hours", K::number, {}, "Deadline (hours)", "a number"});
+  t.push_back({"/emergency/kind", K::enum_, {"life_or_safety", "critical_infrastructure", "other"}, "Kind", {}});
+  t.push_back({"/emergency/without_prior_validation", K::boolean, {}, "Without prior validation", {}});
 
   t.push_back({"/non_disclosure", K::object, {}, "Non-disclosure", {}});
   t.push_back({"/non_disclosure/requested", K::boolean, {}, "Requested", {}});
   t.push_back({"/non_disclosure/until", K::date, {}, "Until", "YYYY-MM-DD or date-time"});
   t.push_back({"/non_disclosure/order_reference", K::string, {}, "Order reference", {}});
+
+  t.push_back({"/addressee", K::object, {}, "Addressee", {}});
+  t.push_back({"/addressee/name", K::string, {}, "Name", "designated establishment or legal representative"});
+  t.push_back({"/addressee/kind", K::enum_, {"designated_establishment", "legal_representative", "other"}, "Kind", {}});
+  t.push_back({"/addressee/country", K::string, {}, "Country", "ISO 3166-1 alpha-2, e.g. IE"});
+  t.push_back({"/addressee/time_zone", K::string, {}, "Time zone", "IANA, e.g. Europe/Dublin"});
+
+  t.push_back({"/notification", K::object, {}, "Notification", {}});
+  t.push_back({"/notification/notified", K::boolean, {}, "Enforcing State notified", {}});
+  t.push_back({"/notification/enforcing_authority", K::object, {}, "Enforcing authority", {}});
+  t.push_back({"/notification/enforcing_authority/name", K::string, {}, "Name", {}});
+  t.push_back({"/notification/enforcing_authority/country", K::string, {}, "Country", "ISO 3166-1 alpha-2"});
+  t.push_back({"/notification/offence_in_issuing_state", K::boolean, {}, "Offence in the issuing State", {}});
+  t.push_back({"/notification/person_resides_in_issuing_state", K::boolean, {}, "Person resides in the issuing State", {}});
+
+  t.push_back({"/prior_orders", K::array, {}, "Prior orders", {}});
+  t.push_back({"/prior_orders/*", K::object, {}, "Prior order", {}});
+  t.push_back({"/prior_orders/*/type", K::enum_, instrument_types(), "Type", {}});
+  t.push_back({"/prior_orders/*/reference", K::string, {}, "Reference", {}});
+  t.push_back({"/prior_orders/*/issued_on", K::date, {}, "Issued on", "YYYY-MM-DD or date-time"});
+  t.push_back({"/prior_orders/*/addressee", K::string, {}, "Addressee", {}});
+
+  t.push_back({"/preservation", K::object, {}, "Preservation", {}});
+  t.push_back({"/preservation/confirmed_on", K::date, {}, "Confirmed on", "YYYY-MM-DD or date-time"});
+  t.push_back({"/preservation/extended_on", K::date, {}, "Extended on", "YYYY-MM-DD or date-time"});
   return t;
 }
 

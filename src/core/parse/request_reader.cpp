@@ -224,6 +224,12 @@ void read_authority(ObjectReader& r, model::Authority& a) {
   a.role = r.string("role");
 }
 
+void read_validating_authority(ObjectReader& r, model::Authority& a) {
+  read_authority(r, a);
+  a.file_number = r.string("file_number");
+  a.validated_at = r.time("validated_at");
+}
+
 void read_instrument(ObjectReader& r, model::Instrument& i) {
   i.type = r.enumeration("type");
   i.reference = r.string("reference");
@@ -238,9 +244,12 @@ void read_instrument(ObjectReader& r, model::Instrument& i) {
     v.law = s.string("law");
     v.provision = s.string("provision");
     v.jurisdiction = s.string("jurisdiction");
+    v.framework = s.enumeration("framework");
   });
   i.statement_of_reasons = r.string("statement_of_reasons");
   i.redress = r.string("redress");
+  i.arrangement = r.string("arrangement");
+  i.effect_report_to = r.string("effect_report_to");
 }
 
 void read_requester(ObjectReader& r, model::Requester& q) {
@@ -264,6 +273,7 @@ void read_case(ObjectReader& r, model::Case& c) {
                                          o.description = s.string("description");
                                          o.provision = s.string("provision");
                                          o.max_sentence_years = s.number("max_sentence_years");
+                                         o.via_information_system = s.boolean("via_information_system");
                                        });
 }
 
@@ -300,7 +310,7 @@ RequestRead read_request(std::string_view text) {
   q.language = r.string("language");
   q.instrument = r.object<model::Instrument>("instrument", read_instrument);
   q.issuing_authority = r.object<model::Authority>("issuing_authority", read_authority);
-  q.validating_authority = r.object<model::Authority>("validating_authority", read_authority);
+  q.validating_authority = r.object<model::Authority>("validating_authority", read_validating_authority);
   q.requester = r.object<model::Requester>("requester", read_requester);
   q.case_ = r.object<model::Case>("case", read_case);
   q.targets = r.array<model::Target>("targets", [](ObjectReader& s, model::Target& t) {
@@ -313,18 +323,46 @@ RequestRead read_request(std::string_view text) {
     d.from = s.time("from");
     d.to = s.time("to");
     d.note = s.string("note");
+    d.eevidence_class = s.enumeration("eevidence_class");
   });
   q.emergency = r.object<model::Emergency>("emergency", [](ObjectReader& s, model::Emergency& e) {
                                              e.threat = s.string("threat");
                                              e.person_at_risk = s.string("person_at_risk");
                                              e.why_this_data = s.string("why_this_data");
                                              e.deadline_hours = s.number("deadline_hours");
+                                             e.kind = s.enumeration("kind");
+                                             e.without_prior_validation = s.boolean("without_prior_validation");
                                            });
   q.non_disclosure = r.object<model::NonDisclosure>("non_disclosure", [](ObjectReader& s, model::NonDisclosure& n) {
                                                       n.requested = s.boolean("requested");
                                                       n.until = s.time("until");
                                                       n.order_reference = s.string("order_reference");
                                                     });
+  q.addressee = r.object<model::Addressee>("addressee", [](ObjectReader& s, model::Addressee& a) {
+    a.name = s.string("name");
+    a.kind = s.enumeration("kind");
+    a.country = s.string("country");
+    a.time_zone = s.string("time_zone");
+  });
+  q.notification = r.object<model::Notification>("notification", [](ObjectReader& s, model::Notification& n) {
+    n.notified = s.boolean("notified");
+    n.enforcing_authority = s.object<model::EnforcingAuthority>("enforcing_authority", [](ObjectReader& e, model::EnforcingAuthority& v) {
+      v.name = e.string("name");
+      v.country = e.string("country");
+    });
+    n.offence_in_issuing_state = s.boolean("offence_in_issuing_state");
+    n.person_resides_in_issuing_state = s.boolean("person_resides_in_issuing_state");
+  });
+  q.prior_orders = r.array<model::PriorOrder>("prior_orders", [](ObjectReader& s, model::PriorOrder& o) {
+    o.type = s.enumeration("type");
+    o.reference = s.string("reference");
+    o.issued_on = s.time("issued_on");
+    o.addressee = s.string("addressee");
+  });
+  q.preservation = r.object<model::Preservation>("preservation", [](ObjectReader& s, model::Preservation& p) {
+    p.confirmed_on = s.time("confirmed_on");
+    p.extended_on = s.time("extended_on");
+  });
   out.request = std::move(q);
   return out;
 }

@@ -4,49 +4,13 @@
 #include <algorithm>
 
 #include "ident/identifiers.hpp"
+#include "ident/law.hpp"
 #include "policy/compiled.hpp"
 #include "report/diagnostic_finding.hpp"
 #include "rules/rule.hpp"
 
 namespace reqcheck {
 namespace {
-
-/// ASCII upper-case with the aliases seen on requests (`EL`→`GR`, `UK`→`GB`; frameworks.md §2.1).
-std::string country_code(const std::string& text) {
-  std::string c = text;
-  for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  if (auto iso = ident::iso3166_alias(c)) return std::string(*iso);
-  return c;
-}
-
-/// `law` normalised (frameworks.md §2.5): ASCII lower-case, white-space runs → one space, trimmed.
-std::string normalise_law(const std::string& law) {
-  std::string out;
-  for (char ch : law) {
-    const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-/// True when `alias` occurs in `law` as whole words (its neighbours are not ASCII letters or digits).
-bool contains_words(const std::string& law, const std::string& alias) {
-  const std::string a = normalise_law(alias);
-  if (a.empty()) return false;
-  for (auto at = law.find(a); at != std::string::npos; at = law.find(a, at + 1)) {
-    const bool left = at == 0 || !word_char(law[at - 1]);
-    const bool right = at + a.size() == law.size() || !word_char(law[at + a.size()]);
-    if (left && right) return true;
-  }
-  return false;
-}
 
 template <class T>
 bool has(const std::vector<T>& list, const T& v) {
@@ -63,25 +27,28 @@ std::optional<std::string> matches(const policy::Condition& c, const model::Requ
     add("instrument type `" + *type + "`");
   }
   if (!c.issuer_countries.empty()) {
-    const auto& ia = q.issuing_authority;
-    if (!ia || !ia->country || !has(c.issuer_countries, country_code(*ia->country))) return std::nullopt;
-    add("issuing authority in `" + country_code(*ia->country) + "`");
+    const auto country = q.issuing_authority ? ident::country(q.issuing_authority->country) : std::nullopt;
+    if (!country || !has(c.issuer_countries, *country)) return std::nullopt;
+    add("issuing authority in `" + *country + "`");
   }
   const auto& bases = q.instrument && q.instrument->legal_basis ? *q.instrument->legal_basis : std::vector<model::LegalBasis>{};
   if (!c.jurisdictions.empty()) {
-    auto it = std::find_if(bases.begin(), bases.end(),
-                           [&](const model::LegalBasis& b) { return b.jurisdiction && has(c.jurisdictions, country_code(*b.jurisdiction)); });
-    if (it == bases.end()) return std::nullopt;
-    add("a legal basis in jurisdiction `" + country_code(*it->jurisdiction) + "`");
+    std::optional<std::string> found;
+    for (const auto& b : bases) {
+      if (found || !b.jurisdiction) continue;
+      // a country (§2.1), or `EU`, which is no ISO 3166-1 code
+      auto j = ident::country(b.jurisdiction);
+      if (!j) j = ident::ascii_upper(*b.jurisdiction);
+      if (has(c.jurisdictions, *j)) found = j;
+    }
+    if (!found) return std::nullopt;
+    add("a legal basis in jurisdiction `" + *found + "`");
   }
   if (!c.frameworks.empty()) {
     std::optional<std::string> cited;
     for (const auto& b : bases) {
-      if (!b.law) continue;
-      const std::string law = normalise_law(*b.law);
-      for (const auto& [framework, aliases] : c.frameworks)
-        if (!cited && std::any_of(aliases.begin(), aliases.end(), [&](const std::string& a) { return contains_words(law, a); }))
-          cited = framework;
+      auto f = ident::cited_framework(b, c.frameworks);
+      if (!cited && f && c.frameworks.count(*f)) cited = f;
     }
     if (!cited) return std::nullopt;
     add("a legal basis cites `" + *cited + "`");
