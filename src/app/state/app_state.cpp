@@ -105,6 +105,22 @@ int first_input_error(const report::Report& report) {
   return located;
 }
 
+std::vector<FindingGroup> finding_groups(const report::Report& r) {
+  std::vector<FindingGroup> groups(1);
+  for (const auto& p : r.policies)
+    if (p.kind == "profile") groups.push_back({p.title.empty() ? p.id : p.title, p.id, {}});
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const std::string& profile = r.findings[i].profile;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const FindingGroup& x) { return x.profile == profile; });
+    if (g == groups.end()) g = groups.insert(groups.end(), FindingGroup{profile, profile, {}});
+    g->findings.push_back(i);
+  }
+  if (groups.size() > 1) groups.front().heading = "Platform policy: " + (r.policy_title.empty() ? r.policy_id : r.policy_title);
+  groups.erase(std::remove_if(groups.begin() + 1, groups.end(), [](const FindingGroup& g) { return g.findings.empty(); }), groups.end());
+  if (groups.size() == 1) groups.front().heading.clear();
+  return groups;
+}
+
 std::string verdict_summary(const AppState& s) {
   const report::Report& r = s.report;
   if (!s.checked) return "not checked yet";
