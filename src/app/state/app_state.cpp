@@ -130,6 +130,10 @@ std::string verdict_summary(const AppState& s) {
   const int review = counts[static_cast<std::size_t>(Status::review)] + counts[static_cast<std::size_t>(Status::incomplete)];
   out += ": " + std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
   if (r.verdict == Verdict::meets_criteria) out += " (the platform may still decline)";
+  std::string profiles;
+  for (const auto& p : r.policies)
+    if (p.kind == "profile") profiles += (profiles.empty() ? "" : ", ") + p.id;
+  if (!profiles.empty()) out += "; framework profiles applied: " + profiles;
   if (const int at = first_input_error(r); at >= 0) {
     const Finding& f = r.findings[static_cast<std::size_t>(at)];
     out += "; line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;

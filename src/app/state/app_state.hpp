@@ -222,8 +222,8 @@ struct Span {
 /// whole check).
 bool selection_span(const AppState& s, Span& out);
 
-/// One line for `#verdict`: the verdict, failed and review counts, and the location of an
-/// input error.
+/// One line for `#verdict`: the verdict, failed and review counts, the framework profiles
+/// applied (their pack ids), and the location of an input error.
 std::string verdict_summary(const AppState& s);
 
 /// Findings of one pack in the report view: `heading` (empty when the report applied no
