@@ -5,6 +5,7 @@
 // EE-11) are in eevidence_time.cpp, the shared definitions in eevidence_terms.*. Refusal grounds,
 // fundamental rights and immunities are not judged (frameworks.md §8).
 #include "ident/identifiers.hpp"
+#include "ident/law.hpp"
 #include "parse/enums.hpp"
 #include "rules/eevidence_terms.hpp"
 #include "rules/rule.hpp"
