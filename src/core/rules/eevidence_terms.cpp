@@ -168,7 +168,7 @@ date::sys_days LegalClock::local_date(std::chrono::sys_time<std::chrono::millise
 std::string LegalClock::where() const {
   if (!zone.empty()) return "in the legal zone " + zone;
   const int m = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  char off[8];
+  char off[16];
   std::snprintf(off, sizeof off, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', m / 60, m % 60);
   return std::string("at `received_at`'s fixed offset ") + off + " (legal zone " +
          (unknown_name.empty() ? std::string("not known") : quote(unknown_name) + " not known") + ")";
