@@ -29,7 +29,7 @@ bool s_i_assumed(const std::vector<ItemClass>& items) {
 void ee01(Context& c) {
   const auto& from = c.date("eevidence_applies_from");
   if (c.received.day < from.day) {
-    c.fail("/received_at", "received on " + ident::format_day(c.received.day) + ", before the e-Evidence Regulation applies (" + from.text + ")",
+    c.fail("/received_at", "received on " + quote(c.received.text) + ", before the e-Evidence Regulation applies (" + from.text + ")",
            "before " + from.text + " send a European Investigation Order or a mutual legal assistance request instead");
     return;
   }

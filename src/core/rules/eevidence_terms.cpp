@@ -166,7 +166,7 @@ date::sys_days LegalClock::local_date(std::chrono::sys_time<std::chrono::millise
 }
 
 std::string LegalClock::where() const {
-  if (!zone.empty()) return "in the legal zone " + zone;
+  if (!zone.empty()) return "in the legal zone " + quote(zone);
   const int m = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   char off[16];
   std::snprintf(off, sizeof off, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', m / 60, m % 60);

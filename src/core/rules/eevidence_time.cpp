@@ -2,6 +2,8 @@
 // counted in the addressee's legal time zone (calendar days on the zone's local dates, hours as
 // exact instants), and EE-11 judges an EPOC-PR's preservation period against the checking time.
 // Holidays and a roll to a working day are not applied (Reg. 1182/71's reach was not verified).
+#include <cstdio>
+
 #include "rules/eevidence_terms.hpp"
 
 namespace reqcheck::rules::eevidence {
@@ -14,6 +16,14 @@ std::string weekend_note(date::sys_days last) {
   if (w == date::Saturday) return "; the last day is a Saturday, not moved to a working day (" + kUnverified1182 + ")";
   if (w == date::Sunday) return "; the last day is a Sunday, not moved to a working day (" + kUnverified1182 + ")";
   return "";
+}
+
+/// A number of hours as the request wrote it (`12`, `7.5`), without casting a huge value to an
+/// integer.
+std::string hours_text(double h) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", h);
+  return buf;
 }
 
 /// Emits deadlines of the current rule on one clock, each explained in its basis.
@@ -72,12 +82,12 @@ void ee07(Context& c) {
   const auto hours = c.integer("eevidence_emergency_hours");
   if (epoc && em && em->deadline_hours && *em->deadline_hours != static_cast<double>(hours)) {
     c.review("/emergency/deadline_hours",
-             "the emergency asks for the data within " + quote(std::to_string(static_cast<long long>(*em->deadline_hours))) +
+             "the emergency asks for the data within " + quote(hours_text(*em->deadline_hours)) +
                  " hours; an emergency EPOC is answered within " + std::to_string(hours) + " hours (Art. 10(4))",
              "set `emergency.deadline_hours` to " + std::to_string(hours) + ", or explain the different need in the emergency");
     return;
   }
-  c.pass("/received_at", "the deadlines are counted from receipt in " + clock.zone);
+  c.pass("/received_at", "the deadlines are counted from receipt in the legal zone " + quote(clock.zone));
 }
 
 void ee11(Context& c) {
@@ -111,7 +121,7 @@ void ee11(Context& c) {
     return;
   }
   c.review(p && p->extended_on ? "/preservation/extended_on" : "/received_at",
-           "the preservation period ended on " + (extended ? lapse_extended.text : lapse.text) + " (checked at " + c.now.text +
+           "the preservation period ended at " + (extended ? lapse_extended.text : lapse.text) + " (checked at " + c.now.text +
                ") with no production request confirmed: the data may no longer be preserved",
            "give `preservation.confirmed_on` if a production request followed in time, or `extended_on` if the period was extended "
            "within " + std::to_string(n) + " days (Art. 11(1)); else issue a new order");
