@@ -21,6 +21,14 @@ using parse::pointer_append;
 using rules::ParamKind;
 using rules::ParamSpec;
 
+/// The spec of a parameter that some profile's rule leaves to the platform pack, or nullptr.
+const ParamSpec* platform_param(const std::string& name) {
+  for (const auto* rule : rules::all_rules())
+    for (const auto& spec : rule->params)
+      if (spec.from_platform && spec.name == name) return &spec;
+  return nullptr;
+}
+
 class PackReader {
  public:
   PackReader(const parse::Locations& loc, parse::Diagnostics& errors) : loc_(loc), errors_(errors) {}
@@ -393,10 +401,17 @@ PackLoad load_pack(std::string_view text) {
     }
     if (auto v = r.value(*spec, *it, ptr)) pack.params.emplace(name, std::move(*v));
   }
-  for (auto it = params.begin(); it != params.end(); ++it)
-    if (!declared.count(it.key()))
-      r.error(pointer_append("/parameters", it.key()), "PACK.unused_parameter", "parameter `" + it.key() + "` is read by no listed rule",
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    if (declared.count(it.key())) continue;
+    // what is the platform's (its languages, seats, addressee) is given in the platform pack for
+    // the profiles' rules that leave it there (ParamSpec::from_platform), checked by their spec
+    if (const ParamSpec* spec = pack.kind == PackKind::platform ? platform_param(it.key()) : nullptr) {
+      if (auto v = r.value(*spec, *it, pointer_append("/parameters", it.key()))) pack.params.emplace(it.key(), std::move(*v));
+      continue;
+    }
+    r.error(pointer_append("/parameters", it.key()), "PACK.unused_parameter", "parameter `" + it.key() + "` is read by no listed rule",
               "remove it, or list the rule that reads it");
+  }
   if (!out.errors.empty()) return out;
   pack.sha256 = report::sha256_hex(text);
   out.pack = std::move(pack);
