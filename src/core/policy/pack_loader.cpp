@@ -128,7 +128,7 @@ class PackReader {
       }
       case ParamKind::zone: {
         if (!v.is_string() || !known_zone(v.get<std::string>()))
-          return wrong(ptr, "an IANA time-zone name of the tz database (e.g. `Europe/Dublin`)");
+          return wrong(ptr, "an IANA time-zone name the engine embeds (EU/EEA, UK, Swiss and US zones, UTC; e.g. `Europe/Dublin`)");
         return ParamValue{ZoneName{v.get<std::string>()}};
       }
       case ParamKind::string_list: {
