@@ -404,8 +404,9 @@ PackLoad load_pack(std::string_view text) {
   for (auto it = params.begin(); it != params.end(); ++it) {
     if (declared.count(it.key())) continue;
     // what is the platform's (its languages, seats, addressee) is given in the platform pack for
-    // the profiles' rules that leave it there (ParamSpec::from_platform), checked by their spec
-    if (const ParamSpec* spec = pack.kind == PackKind::platform ? platform_param(it.key()) : nullptr) {
+    // the profiles' rules that leave it there (ParamSpec::from_platform), checked by their spec;
+    // a known name of that kind is no typo in a pack of either kind
+    if (const ParamSpec* spec = platform_param(it.key())) {
       if (auto v = r.value(*spec, *it, pointer_append("/parameters", it.key()))) pack.params.emplace(it.key(), std::move(*v));
       continue;
     }
