@@ -274,3 +274,20 @@ TEST_CASE("a pack file of another kind cannot take a bundled pack's id") {
   p["id"] = "my-profile";  // under an id of its own it is a profile beside the bundled packs
   CHECK(reqcheck::Policy::with_pack(p.dump()).ok());
 }
+
+TEST_CASE("a platform pack gives what a profile's rule leaves to it, held to that rule's spec") {
+  auto p = default_pack();
+  const auto l = load_pack(p.dump());
+  REQUIRE(l.pack);
+  CHECK(l.pack->params.count("provider_seats") == 1);
+  CHECK(l.pack->params.count("us_content_requires_warrant") == 1);
+  p["parameters"]["us_content_requires_warrant"] = "yes";
+  CHECK(has_error(load_pack(p.dump()), "/parameters/us_content_requires_warrant", "PACK.wrong_kind"));
+  p = default_pack();
+  p["parameters"].erase("provider_seats");  // the uk-copo profile leaves it to the platform pack
+  const auto policy = reqcheck::Policy::with_pack(p.dump());
+  CHECK_FALSE(policy.ok());
+  bool missing = false;
+  for (const auto& e : policy.errors()) missing |= e.code == "PACK.missing_parameter";
+  CHECK(missing);
+}
