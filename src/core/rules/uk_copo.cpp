@@ -120,6 +120,7 @@ void copo05(Context& c) {
 
 }  // namespace
 
+/// The `uk_copo` family: COPO-01…05, listed with their legal sources by assets/packs/uk-copo.json.
 const std::vector<Rule>& uk_copo_rules() {
   static const std::vector<Rule> rules = {
       {"COPO-01", "the order is made by a UK judge", "Crime (Overseas Production Orders) Act 2019 s.1(1), (7)", "uk_copo",

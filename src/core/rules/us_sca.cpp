@@ -234,6 +234,7 @@ void sca07(Context& c) {
 
 }  // namespace
 
+/// The `us_sca` family: SCA-01…07, listed with their legal sources by assets/packs/us-sca.json.
 const std::vector<Rule>& us_sca_rules() {
   static const std::vector<Rule> rules = {
       {"SCA-01", "the process can compel the data asked for", "18 U.S.C. 2703(a)-(d)", "us_sca",
