@@ -290,3 +290,18 @@ TEST_CASE("a user's platform pack without what the profiles read from it takes t
   CHECK(report["notes"].dump().find("does not give `eevidence_languages`") != std::string::npos);
   CHECK(testsupport::status_of(report, "EE-12") == "review");  // the bundled `[]`: no language declared
 }
+
+TEST_CASE("a platform pack gives what a profile's rule leaves to it, held to that rule's spec") {
+  auto p = default_pack();
+  const auto l = load_pack(p.dump());
+  REQUIRE(l.pack);
+  CHECK(l.pack->params.count("provider_seats") == 1);
+  CHECK(l.pack->params.count("us_content_requires_warrant") == 1);
+  p["parameters"]["us_content_requires_warrant"] = "yes";
+  CHECK(has_error(load_pack(p.dump()), "/parameters/us_content_requires_warrant", "PACK.wrong_kind"));
+  p = default_pack();
+  p["id"] = "my-pack";
+  p["parameters"].erase("provider_seats");  // the uk-copo profile leaves it to the platform pack
+  const auto policy = reqcheck::Policy::with_pack(p.dump());
+  CHECK(policy.ok());  // a bundled platform pack's value stands in (the test above)
+}

@@ -124,6 +124,7 @@ std::shared_ptr<Policy::Impl> compile(std::string_view user_text) {
                             "general source; save it as `reqcheck.pack/2` with `applies` and a `legal_ref` per rule");
     add_pack(*impl, std::move(*loaded.pack), false);
   }
+  const auto first_bundled = static_cast<std::ptrdiff_t>(impl->infos.size());
   for (const auto& b : policy::bundled_packs()) {
     auto loaded = policy::load_pack(b.text);
     for (const auto& d : loaded.errors) impl->errors.push_back(pack_finding(d));
@@ -141,6 +142,8 @@ std::shared_ptr<Policy::Impl> compile(std::string_view user_text) {
     }
     add_pack(*impl, std::move(*loaded.pack), true);
   }
+  // listed platform packs first (`reqcheck packs`, the page), then profiles, each newest id first
+  std::stable_partition(impl->infos.begin() + first_bundled, impl->infos.end(), [](const PackInfo& i) { return i.kind == "platform"; });
   check_platform_params(*impl);
   return impl;
 }
