@@ -142,6 +142,7 @@ class PackReader {
           }
           if (spec.kind == ParamKind::string_map) {
             if (!it->is_string()) return wrong(p, "a string");
+            if (!in(spec.values, it->get<std::string>())) return wrong(p, "one of the allowed values");
             smap[it.key()] = it->get<std::string>();
           } else {
             auto l = string_list(*it, p, spec.values);
@@ -335,6 +336,15 @@ json upgrade_v1(const json& v1) {
   return v2;
 }
 
+/// The spec of `name` when some rule declares it as left to the platform pack
+/// (`ParamSpec::from_platform`), else nullptr.
+const ParamSpec* platform_spec(const std::string& name) {
+  for (const auto* rule : rules::all_rules())
+    for (const auto& spec : rule->params)
+      if (spec.from_platform && spec.name == name) return &spec;
+  return nullptr;
+}
+
 }  // namespace
 
 PackLoad load_pack(std::string_view text) {
@@ -393,10 +403,17 @@ PackLoad load_pack(std::string_view text) {
     }
     if (auto v = r.value(*spec, *it, ptr)) pack.params.emplace(name, std::move(*v));
   }
-  for (auto it = params.begin(); it != params.end(); ++it)
-    if (!declared.count(it.key()))
-      r.error(pointer_append("/parameters", it.key()), "PACK.unused_parameter", "parameter `" + it.key() + "` is read by no listed rule",
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    if (declared.count(it.key())) continue;
+    // what is the platform's (its e-Evidence addressee, its languages) stays in the platform pack
+    // even though only a profile's rules read it
+    if (const ParamSpec* spec = pack.kind == PackKind::platform ? platform_spec(it.key()) : nullptr) {
+      if (auto v = r.value(*spec, *it, pointer_append("/parameters", it.key()))) pack.params.emplace(it.key(), std::move(*v));
+      continue;
+    }
+    r.error(pointer_append("/parameters", it.key()), "PACK.unused_parameter", "parameter `" + it.key() + "` is read by no listed rule",
               "remove it, or list the rule that reads it");
+  }
   if (!out.errors.empty()) return out;
   pack.sha256 = report::sha256_hex(text);
   out.pack = std::move(pack);
