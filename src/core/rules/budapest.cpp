@@ -48,6 +48,7 @@ void bcp07(Context& c) {
 
 }  // namespace
 
+/// The rules of the `budapest` profile, BC-18 and BCP-07 (listed by assets/packs/coe-budapest.json).
 const std::vector<Rule>& budapest_rules() {
   static const std::vector<Rule> rules = {
       {"BC-18", "a Convention production order asks only for subscriber information",

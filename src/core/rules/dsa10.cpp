@@ -37,10 +37,10 @@ void dsa01(Context& c) {
     return;
   }
   if (c.listed("dsa_authority_types", *ia->type)) {
-    c.pass("/issuing_authority/type", "a " + quote(*ia->type) + " of " + quote(*country) + ", a Member State");
+    c.pass("/issuing_authority/type", "the issuing authority, of type " + quote(*ia->type) + ", is of " + quote(*country) + ", a Member State");
     return;
   }
-  c.review("/issuing_authority/type", "a " + quote(*ia->type) + " is not plainly a judicial or administrative authority",
+  c.review("/issuing_authority/type", "an authority of type " + quote(*ia->type) + " is not plainly a judicial or administrative authority",
            "Art. 10(1) names national judicial or administrative authorities: state which law empowers this authority to "
            "issue the order, or have a court or administrative authority issue it");
 }
@@ -96,9 +96,9 @@ void dsa04(Context& c) {
     if (!t.type)
       c.incomplete(ptr, "target " + std::to_string(i) + " has no identifier type", "give its `type`, e.g. `username`");
     else if (c.listed("dsa_identifier_types", *t.type))
-      c.pass(ptr, "target " + std::to_string(i) + " is identified by a " + quote(*t.type));
+      c.pass(ptr, "target " + std::to_string(i) + " is identified by its " + quote(*t.type));
     else
-      c.review(ptr, "a " + quote(*t.type) + " may not identify one recipient of the service",
+      c.review(ptr, "target " + std::to_string(i) + ", of type " + quote(*t.type) + ", may not identify one recipient of the service",
                "identify the recipient by " + backticked(c.strings("dsa_identifier_types")));
   }
 }
@@ -202,6 +202,7 @@ void dsa10(Context& c) {
 
 }  // namespace
 
+/// The rules of the `dsa10` profile, DSA-01…DSA-10 (listed by assets/packs/eu-dsa10.json).
 const std::vector<Rule>& dsa10_rules() {
   static const std::vector<Rule> rules = {
       {"DSA-01", "issued by a Member State's judicial or administrative authority", "Regulation (EU) 2022/2065 Art. 10(1)", "dsa10",

@@ -12,11 +12,11 @@ namespace {
 void intl01(Context& c) {
   const auto& ia = c.request.issuing_authority;
   if (ia && ia->type && c.listed("mla_central_types", *ia->type)) {
-    c.not_applicable("/issuing_authority/type", "the request comes from a " + quote(*ia->type));
+    c.not_applicable("/issuing_authority/type", "the request comes from an authority of type " + quote(*ia->type));
     return;
   }
   c.review("/issuing_authority/type",
-           ia && ia->type ? "a mutual legal assistance request from a " + quote(*ia->type) + ", not a central authority"
+           ia && ia->type ? "a mutual legal assistance request from an authority of type " + quote(*ia->type) + ", not a central authority"
                           : "a mutual legal assistance request whose issuer's type is not given",
            "mutual legal assistance passes between central authorities: verify the request through the requested State's central "
            "authority, or send it from yours (`issuing_authority.type` `central_authority`)");
@@ -24,6 +24,7 @@ void intl01(Context& c) {
 
 }  // namespace
 
+/// The rule of the `mla` profile, INTL-01 (listed by assets/packs/mla.json).
 const std::vector<Rule>& mla_rules() {
   static const std::vector<Rule> rules = {
       {"INTL-01", "a mutual legal assistance request comes from a central authority", "platform practice (text not verified)", "mla",
