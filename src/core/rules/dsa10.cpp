@@ -163,7 +163,7 @@ void dsa08(Context& c) {
              "the range reaches " + quote(late->text) + ", after receipt (" + quote(c.received.text) + ")",
              "an Art. 10 order covers information already collected: end the range at or before the date of receipt");
     } else if (d.from && !d.to) {
-      c.review(pointer_append(ptr, "to"), "the range from " + quote(d.from->text) + " has no end and may run past receipt",
+      c.review(pointer_append(ptr, "from"), "the range from " + quote(d.from->text) + " has no end and may run past receipt",
                "give `to` at or before the date of receipt: an Art. 10 order covers information already collected");
     } else if (!d.from && !d.to) {
       c.pass(ptr, "item " + std::to_string(i) + " asks for what is held at receipt");
