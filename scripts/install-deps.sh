@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything reqcheck needs on a fresh Debian 12 machine, idempotently:
 # apt packages (compilers, Emscripten, header-only libraries, Chromium), the Dear ImGui,
-# pugixml, mbedtls and libphonenumber (its metadata) sources from Debian source packages into build/_deps (outside git),
+# pugixml, mbedtls, cctz and libphonenumber (its metadata) sources from Debian source packages into build/_deps (outside git),
 # and playwright-core from npm. Reaches only Debian's and npm's registries.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,20 +38,37 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# source packages: name, suite, the folder they unpack to under build/_deps
+# source packages: name, the suites to try in order (comma-separated), the folder they unpack
+# to under build/_deps. When a mirror serves only part of a source package but its upstream
+# tarball arrived (apt checks every file it keeps against the signed Sources index), that
+# tarball is unpacked: Debian's patches are skipped in both cases.
 fetch_source() {
-  local name=$1 suite=$2 dest=$3
+  local name=$1 suites=$2 dest=$3 suite orig tmp="$deps/tmp-$1"
   [ -d "$deps/$dest" ] && return 0
-  mkdir -p "$deps/tmp-$name"
-  (cd "$deps/tmp-$name" && apt-get source -qq --download-only "$name/$suite" >/dev/null 2>&1 \
-     && dpkg-source -x --skip-patches ./*.dsc src >/dev/null)
-  mv "$deps/tmp-$name/src" "$deps/$dest"
-  rm -rf "$deps/tmp-$name"
+  for suite in ${suites//,/ }; do
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    if (cd "$tmp" && apt-get source -qq --download-only "$name/$suite" >/dev/null 2>&1 \
+          && dpkg-source -x --skip-patches ./*.dsc src >/dev/null); then
+      mv "$tmp/src" "$deps/$dest" && rm -rf "$tmp" && return 0
+    fi
+    orig=$(ls "$tmp"/*.orig.tar.* 2>/dev/null | head -n 1 || true)
+    if [ -n "$orig" ]; then
+      mkdir -p "$tmp/src" && tar xf "$orig" -C "$tmp/src" --strip-components=1
+      mv "$tmp/src" "$deps/$dest" && rm -rf "$tmp" && return 0
+    fi
+  done
+  rm -rf "$tmp"
+  echo "install-deps: cannot fetch the source package $name ($suites)" >&2
+  return 1
 }
 mkdir -p "$deps"
 fetch_source imgui trixie imgui
 fetch_source pugixml bookworm pugixml
 fetch_source mbedtls bookworm mbedtls
+# Google's cctz: IANA time zones over the TZif files that src/core/embed.cmake compiles in
+# (src/core/ident/legal_time.cpp hands them to cctz). bookworm has 2.3; where a mirror lacks
+# its files, trixie's 2.4 (same API) is taken
+fetch_source cctz bookworm,trixie cctz
 # libphonenumber's resources/PhoneNumberMetadata.xml: src/core/ident/phone_metadata.cmake turns
 # it into the table of national trunk prefixes per country calling code (E.164 checks)
 fetch_source libphonenumber bookworm libphonenumber

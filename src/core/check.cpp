@@ -268,7 +268,7 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
   for (const auto& n : platform->notes) r.notes.push_back(n);
 
   std::vector<Finding> findings;
-  rules::Context ctx(q, *platform, received, findings, r.deadlines);
+  rules::Context ctx(q, *platform, received, now, findings, r.deadlines);
   run_rules(*platform, ctx, findings, r, order);
   for (const auto& profile : p.profiles) {
     const auto reason = policy::applies_to(profile, q, received);

@@ -341,6 +341,29 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     await screenshot(page, 'hi1-import.png');
   });
 
+  it('shows an EPOC\'s framework profile, its findings and its deadlines in the legal zone', { timeout: 60000 }, async (t) => {
+    const name = 'needs-review-epoc-production-order.json';
+    const path = join(samplesDir, name);
+    const expected = expectedFor(path, name);
+    await openThroughFileInput(page, path);
+    const shown = await waitForVerdict(page, expected);
+    t.diagnostic(`${name}: ${shown.text}`);
+    assertSameVerdict(shown, expected, name);
+    // the live region names the profile applied; the report the page made has its findings and
+    // the deadlines counted on Europe/Dublin's local dates
+    assert.match(shown.text, /framework profiles applied: eu-eevidence/);
+    const report = JSON.parse(await page.evaluate((text) => window.reqcheck.check(text), readFileSync(path, 'utf8')));
+    assert.ok(report.policies.some((p) => p.id === 'eu-eevidence' && p.kind === 'profile'), 'the e-Evidence profile applies');
+    assert.ok(report.findings.some((f) => f.profile === 'eu-eevidence' && f.rule === 'EE-03'), 'its findings carry the profile');
+    const transmit = report.deadlines.find((d) => d.name === 'epoc_transmit');
+    assert.ok(transmit, 'the 10-day transmission deadline is there');
+    assert.equal(transmit.zone, 'Europe/Dublin');
+    assert.match(transmit.due, /\+0[01]:00$/);
+    if (expected.report) assert.deepEqual(report.deadlines, expected.report.deadlines, 'the same deadlines as the CLI');
+    // the page draws a "Legal-framework profiles" section and the grouped table: look at it
+    await screenshot(page, 'epoc-profile.png');
+  });
+
   it('checks a batch (NDJSON) request by request, summed up by the worst verdict', { timeout: 60000 }, async (t) => {
     const names = ['meets-criteria.json', 'fails-data-content.json', 'needs-review-uk-country.json']
       .filter((f) => existsSync(join(samplesDir, f)));

@@ -73,6 +73,10 @@ TEST_CASE("data-driven cases under tests/cases") {
                                        [&](const json& d) { return d["name"] == want["name"] && d["due"] == want["due"]; });
         CHECK_MESSAGE(found, "expected deadline ", want.dump());
       }
+      for (const auto& name : expected.value("absent_deadlines", json::array())) {
+        const bool found = std::any_of(report["deadlines"].begin(), report["deadlines"].end(), [&](const json& d) { return d["name"] == name; });
+        CHECK_MESSAGE(!found, "unexpected deadline ", name.dump());
+      }
       for (const auto& want : expected.value("findings", json::array())) {
         const bool found = std::any_of(report["findings"].begin(), report["findings"].end(), [&](const json& f) { return matches(f, want); });
         CHECK_MESSAGE(found, "expected finding ", want.dump());

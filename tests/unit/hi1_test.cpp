@@ -127,3 +127,38 @@ TEST_CASE("an HI-1 message converts to an editable reqcheck request") {
   CHECK(report["notes"].dump().find("/targets/0/role") == std::string::npos);  // supplied
   CHECK(report["notes"].dump().find("/case/offences") != std::string::npos);   // still missing
 }
+
+TEST_CASE("an EPOC in HI-1 fills the e-Evidence fields it carries and lists the ones it cannot") {
+  const auto xml = read_file(kSourceDir / "tests/cases/hi1/HI1-epoc-fills-eevidence-fields/request.xml");
+  auto imported = reqcheck::import::import_hi1(xml);
+  REQUIRE(imported.errors.empty());
+  REQUIRE(imported.requests.size() == 1);
+  const auto& r = imported.requests[0];
+  const auto& q = r.request;
+  CHECK(q["instrument"]["type"] == "epoc");
+  CHECK(q["instrument"]["legal_basis"][0]["law"] == "Regulation (EU) 2023/1543");  // the legal type's act
+  CHECK(q["instrument"]["legal_basis"][0]["framework"] == "eu_eevidence");
+  CHECK_FALSE(q["instrument"]["legal_basis"][0].contains("provision"));            // not invented
+  CHECK(q["issuing_authority"]["type"] == "prosecutor");
+  CHECK(q["validating_authority"]["type"] == "court");
+  CHECK(q["validating_authority"]["validated_at"] == "2026-11-18T15:00:00+01:00");  // its ApprovalTimestamp
+  CHECK(q["validating_authority"]["file_number"] == "351 Gs 77/26");              // its ApprovalReference
+  CHECK(q["notification"]["notified"] == true);                                    // EnforcingAuthorityNotified
+  CHECK(q["addressee"]["country"] == "IE");                                        // the receiver's country
+  CHECK(q["data_requested"][0]["category"] == "ip_address");
+  CHECK(q["data_requested"][0]["eevidence_class"] == "user_identification");       // EPOCRequestType
+  for (const char* p : {"/addressee/time_zone", "/requester/channel", "/instrument/statement_of_reasons"})
+    CHECK(std::find(r.missing.begin(), r.missing.end(), p) != r.missing.end());
+  CHECK(std::find(r.missing.begin(), r.missing.end(), "/notification") == r.missing.end());
+  CHECK(r.source_of("/validating_authority/validated_at")->path.find("ApprovalTimestamp") != std::string::npos);
+
+  // the same request types in a message that is no EPOC state no e-Evidence class
+  std::string court = xml;
+  court.replace(court.find("<common:Value>EPOC</common:Value>"), 33, "<common:Value>CourtOrder</common:Value>");
+  court.replace(court.find("<common:Name>EPOCLegalType</common:Name>"), 40, "<common:Name>AuthorisationLegalType</common:Name>");
+  const auto plain = reqcheck::import::import_hi1(court);
+  REQUIRE(plain.requests.size() == 1);
+  CHECK(plain.requests[0].request["instrument"]["type"] == "court_order");
+  CHECK_FALSE(plain.requests[0].request["data_requested"][0].contains("eevidence_class"));
+  CHECK_FALSE(plain.requests[0].request["instrument"].contains("legal_basis"));
+}

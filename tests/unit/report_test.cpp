@@ -290,3 +290,15 @@ TEST_CASE("a batch's JSON is the array of its reports, as one DOM would print it
   CHECK(reqcheck::report::to_json(reports) == array.dump(2));
   CHECK(reqcheck::report::to_json(std::vector<reqcheck::report::Report>{}) == "[]");
 }
+
+TEST_CASE("time left until a deadline, from the checking time") {
+  using reqcheck::report::time_left;
+  CHECK(time_left("2026-09-26T00:00:00+01:00", "2026-09-15T09:00:00Z") == "10 days 14 hours left");
+  CHECK(time_left("2026-10-25T05:40:00+00:00", "2026-10-25T02:35:00Z") == "3 hours 5 minutes left");
+  CHECK(time_left("2026-10-25T05:40:00+00:00", "2026-10-25T05:39:30Z") == "due now");  // under a minute
+  CHECK(time_left("2026-11-30T12:00:00Z", "2026-11-30T12:00:00Z") == "due now");
+  CHECK(time_left("2026-11-01T00:00:00+00:00", "2026-11-30T12:00:00Z") == "passed 29 days 12 hours ago");
+  CHECK(time_left("2026-11-30T11:00:00Z", "2026-11-30T12:00:00Z") == "passed 1 hour ago");
+  CHECK(time_left("2026-12-01", "2026-11-30T12:00:00Z").empty());  // a calendar date
+  CHECK(time_left("soon", "2026-11-30T12:00:00Z").empty());
+}

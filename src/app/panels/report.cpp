@@ -144,9 +144,20 @@ void draw_findings_table(AppUi& s) {
   ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
-  // in the report's order, which the core makes fails first (then review, incomplete, pass, n/a)
+  // the platform pack's (and the engine's) findings first, then each profile's under its own
+  // heading; within a group in the report's order, which the core makes fails first
   const auto& findings = s.report.findings;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
+  for (const FindingGroup& group : finding_groups(s.report)) {
+    if (!group.heading.empty()) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(2);
+      ImGui::PushFont(s.fonts.large);
+      ImGui::TextWrapped("%s", group.heading.c_str());
+      ImGui::PopFont();
+      ImGui::TableSetColumnIndex(3);
+      ImGui::TextDisabled("%s", group.profile.c_str());
+    }
+  for (std::size_t i : group.findings) {
     const Finding& f = findings[i];
     if (!s.show_status[static_cast<int>(f.status)]) continue;
     ImGui::PushID(static_cast<int>(i));
@@ -183,14 +194,43 @@ void draw_findings_table(AppUi& s) {
     ImGui::TextWrapped("%s", f.legal_ref.c_str());
     ImGui::PopID();
   }
+  }
   ImGui::EndTable();
 }
 
 void draw_deadlines(const AppUi& s) {
   if (s.report.deadlines.empty()) return;
   if (!ImGui::CollapsingHeader("Deadlines", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  // each due date as the rule counted it, in the legal zone's offset at that instant, and the
+  // time left from the checking time (never from this machine's clock: the report is fixed)
   for (const Deadline& d : s.report.deadlines) {
-    ImGui::BulletText("%s: %s  (%s)", d.name.c_str(), d.due.c_str(), d.basis.c_str());
+    const std::string left = report::time_left(d.due, s.report.checked_at);
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s: %s%s%s%s", d.name.c_str(), d.due.c_str(), d.zone.empty() ? "" : (" (" + d.zone + ")").c_str(),
+                       left.empty() ? "" : " â ", left.c_str());
+    ImGui::Indent();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s%s", d.rule.empty() ? "" : (d.rule + ": ").c_str(), d.basis.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
+  }
+}
+
+/// The framework profiles applied on top of the platform pack, each with why it applies.
+void draw_profiles(const AppUi& s) {
+  std::vector<const report::AppliedPolicy*> profiles;
+  for (const auto& p : s.report.policies)
+    if (p.kind == "profile") profiles.push_back(&p);
+  if (profiles.empty()) return;
+  if (!ImGui::CollapsingHeader("Legal-framework profiles", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  for (const auto* p : profiles) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s (%s)", p->title.empty() ? p->id.c_str() : p->title.c_str(), p->id.c_str());
+    ImGui::Indent();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("applies: %s", p->reason.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
   }
 }
 
@@ -206,6 +246,7 @@ void draw_report(AppUi& s) {
   ImGui::SameLine();
   if (ImGui::SmallButton("Print")) print_report(s);
   draw_notes(s);
+  draw_profiles(s);
   draw_deadlines(s);
   draw_filter(s);
   draw_findings_table(s);

@@ -105,6 +105,22 @@ int first_input_error(const report::Report& report) {
   return located;
 }
 
+std::vector<FindingGroup> finding_groups(const report::Report& r) {
+  std::vector<FindingGroup> groups(1);
+  for (const auto& p : r.policies)
+    if (p.kind == "profile") groups.push_back({p.title.empty() ? p.id : p.title, p.id, {}});
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const std::string& profile = r.findings[i].profile;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const FindingGroup& x) { return x.profile == profile; });
+    if (g == groups.end()) g = groups.insert(groups.end(), FindingGroup{profile, profile, {}});
+    g->findings.push_back(i);
+  }
+  if (groups.size() > 1) groups.front().heading = "Platform policy: " + (r.policy_title.empty() ? r.policy_id : r.policy_title);
+  groups.erase(std::remove_if(groups.begin() + 1, groups.end(), [](const FindingGroup& g) { return g.findings.empty(); }), groups.end());
+  if (groups.size() == 1) groups.front().heading.clear();
+  return groups;
+}
+
 std::string verdict_summary(const AppState& s) {
   const report::Report& r = s.report;
   if (!s.checked) return "not checked yet";
@@ -114,6 +130,10 @@ std::string verdict_summary(const AppState& s) {
   const int review = counts[static_cast<std::size_t>(Status::review)] + counts[static_cast<std::size_t>(Status::incomplete)];
   out += ": " + std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
   if (r.verdict == Verdict::meets_criteria) out += " (the platform may still decline)";
+  std::string profiles;
+  for (const auto& p : r.policies)
+    if (p.kind == "profile") profiles += (profiles.empty() ? "" : ", ") + p.id;
+  if (!profiles.empty()) out += "; framework profiles applied: " + profiles;
   if (const int at = first_input_error(r); at >= 0) {
     const Finding& f = r.findings[static_cast<std::size_t>(at)];
     out += "; line " + std::to_string(f.line) + ", column " + std::to_string(f.column) + ": " + f.message;

@@ -222,9 +222,24 @@ struct Span {
 /// whole check).
 bool selection_span(const AppState& s, Span& out);
 
-/// One line for `#verdict`: the verdict, failed and review counts, and the location of an
-/// input error.
+/// One line for `#verdict`: the verdict, failed and review counts, the framework profiles
+/// applied (their pack ids), and the location of an input error.
 std::string verdict_summary(const AppState& s);
+
+/// Findings of one pack in the report view: `heading` (empty when the report applied no
+/// framework profile, so the table needs none), `profile` (the profile pack's id; empty for the
+/// platform pack and the engine) and the indexes into `report.findings`, in report order.
+struct FindingGroup {
+  std::string heading;
+  std::string profile;
+  std::vector<std::size_t> findings;
+};
+
+/// The report's findings grouped by pack: first the platform pack's with the engine's (`INPUT`,
+/// `PACK`, `ENGINE`), then one group per profile in `report.policies` order (a finding of a
+/// profile not listed there gets a group of its own after them). Groups without findings are
+/// left out, except that the first group is always there.
+std::vector<FindingGroup> finding_groups(const report::Report& report);
 
 /// A file name for downloads derived from the request's name (`name.report.json` ...).
 std::string download_name(const AppState& s, std::string_view suffix);

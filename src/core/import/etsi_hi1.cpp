@@ -232,6 +232,10 @@ void map_approval(Builder& b, const Node* approval, bool validating) {
   if (!validating) {
     b.set_time("/instrument/issued_on", approval->child(kCommon, "ApprovalTimestamp"));
     if (const Node* sig = approval->child(kCommon, "ApprovalDigitalSignature")) b.set("/instrument/signed", true, sig);
+  } else {
+    // when and under which file number the validating authority approved (EE-08, EE-09)
+    b.set_time("/validating_authority/validated_at", approval->child(kCommon, "ApprovalTimestamp"));
+    if (const Node* ref = approval->child(kCommon, "ApprovalReference")) b.set("/validating_authority/file_number", ref->text, ref);
   }
   const Node* em = approval->child(kCommon, "ApprovalIsEmergency");
   if (b.boolean("/emergency", em).value_or(false)) b.set("/emergency", ojson::object(), em);
@@ -243,6 +247,12 @@ void map_authorisation(Builder& b, const Node* auth) {
     const std::string type = map_legal_type(dictionary_value(lt, {"AuthorisationLegalType", "EPOCLegalType"}));
     if (!type.empty()) b.set("/instrument/type", type, lt);
     else b.source("/instrument/type", lt);
+    // an EPOC or EPOC-PR is by definition an order under the e-Evidence Regulation: the act is
+    // known, the provision is not (INSTR-05 still asks for it)
+    if (type == "epoc" || type == "epoc_pr") {
+      b.set("/instrument/legal_basis/0/law", "Regulation (EU) 2023/1543", lt);
+      b.set("/instrument/legal_basis/0/framework", "eu_eevidence", lt);
+    }
   }
   if (const Node* span = auth->child(kAuth, "AuthorisationTimespan")) {
     b.read_time("/instrument", span->child(kAuth, "StartTime"), false, false);  // no field: checked, not kept
@@ -254,8 +264,12 @@ void map_authorisation(Builder& b, const Node* auth) {
   }
   if (!b.has("/instrument/issued_on")) b.set_time("/instrument/issued_on", auth->child(kAuth, "AuthorisationCreationTimestamp"));
   if (const Node* flags = auth->child(kAuth, "AuthorisationFlags"))
-    for (const Node* f : flags->all(kAuth, "AuthorisationFlag"))
-      if (dictionary_value(f, {"AuthorisationFlag", "EPOCAuthorisationFlag"}) == "IsEmergency") b.set("/emergency", ojson::object(), f);
+    for (const Node* f : flags->all(kAuth, "AuthorisationFlag")) {
+      const std::string flag = dictionary_value(f, {"AuthorisationFlag", "EPOCAuthorisationFlag"});
+      if (flag == "IsEmergency") b.set("/emergency", ojson::object(), f);
+      if (flag == "EnforcingAuthorityNotified") b.set("/notification/notified", true, f);  // e-Evidence Art. 8 (EE-10)
+      if (flag == "DelayInformingUser") b.set("/non_disclosure/requested", true, f);       // Art. 13(3)
+    }
   if (const Node* j = auth->child(kAuth, "AuthorisationJurisdiction")) b.source("/instrument/legal_basis", j);
   if (const Node* t = auth->child(kAuth, "AuthorisationTypeOfCase")) b.set("/case/summary", t->text, t);
   if (const Node* m = auth->child(kAuth, "AuthorisationManualInformation")) b.set("/instrument/statement_of_reasons", m->text, m);
@@ -283,14 +297,30 @@ std::vector<const Node*> observed_times(const Node* details) {
   return out;
 }
 
-void map_task(Builder& b, const Node* task, std::size_t& target_index, std::size_t& item_index) {
+/// The e-Evidence data class (Regulation (EU) 2023/1543 Art. 3(9)-(12)) an EPOC's RequestType
+/// value states, or empty.
+std::string map_eevidence_class(const std::string& v) {
+  static const std::map<std::string, std::string> table = {{"SubscriberData", "subscriber"},
+                                                           {"UserIdentifyingData", "user_identification"},
+                                                           {"TrafficData", "traffic"},
+                                                           {"StoredContentData", "content"}};
+  auto it = table.find(v);
+  return it == table.end() ? std::string{} : it->second;
+}
+
+/// `eevidence`: the authorisation is an EPOC or EPOC-PR, whose request types are the
+/// Regulation's data classes (TS 104 144), so each item states its class.
+void map_task(Builder& b, const Node* task, std::size_t& target_index, std::size_t& item_index, bool eevidence) {
   const Node* details = task->child(kTask, "RequestDetails");
   if (!details) return;
   const Node* type = details->child(kTask, "Type");
-  const std::string category = type ? map_request_type(dictionary_value(type, {"RequestType", "EPOCRequestType"})) : "other";
+  const std::string type_value = type ? dictionary_value(type, {"RequestType", "EPOCRequestType"}) : "";
+  const std::string category = type ? map_request_type(type_value) : "other";
+  const std::string eclass = eevidence ? map_eevidence_class(type_value) : "";
   const auto new_item = [&] {
     const std::string item = "/data_requested/" + std::to_string(item_index++);
     b.set(item + "/category", category, type ? type : details);
+    if (!eclass.empty()) b.set(item + "/eevidence_class", eclass, type);
     b.source(item, details);
     return item;
   };
@@ -340,6 +370,12 @@ void list_missing(ImportedRequest& r) {
     }
   if (q.contains("emergency"))
     for (const char* f : {"threat", "person_at_risk", "why_this_data"}) r.missing.push_back(std::string("/emergency/") + f);
+  // what the e-Evidence profile reads and HI-1 has no element for
+  const std::string type = q.value(ojson::json_pointer("/instrument/type"), std::string());
+  if (type == "epoc" || type == "epoc_pr")
+    for (const char* p : {"/addressee/time_zone", "/requester/channel", "/instrument/statement_of_reasons"})
+      if (absent(p)) r.missing.push_back(p);
+  if (type == "epoc" && absent("/notification")) r.missing.push_back("/notification");
 }
 
 /// What a message without a data request carries instead, as the error that stops the import:
@@ -417,6 +453,8 @@ Hi1Import import_hi1(std::string_view text) {
       if (const Node* id = hdr->child(kCore, "TransactionIdentifier")) b.set("/reference", ident::ascii_lower(id->text), id);
       b.set_time("/received_at", hdr->child(kCore, "Timestamp"), true);
       if (const Node* rcv = hdr->at({{kCore, "ReceiverIdentifier"}, {kTypes, "UniqueIdentifier"}})) b.set("/service", ident::ascii_lower(rcv->text), rcv);
+      // the receiver is the provider's establishment the order is addressed to (EE-13)
+      if (const Node* cc = hdr->at({{kCore, "ReceiverIdentifier"}, {kTypes, "CountryCode"}})) b.set("/addressee/country", cc->text, cc);
       if (const Node* name = hdr->at({{kCore, "SenderIdentifier"}, {kTypes, "UniqueIdentifier"}})) b.set("/issuing_authority/name", name->text, name);
       if (const Node* cc = hdr->at({{kCore, "SenderIdentifier"}, {kTypes, "CountryCode"}})) b.set("/issuing_authority/country", cc->text, cc);
     }
@@ -426,8 +464,10 @@ Hi1Import import_hi1(std::string_view text) {
       map_authorisation(b, auth);
     }
     std::size_t target_index = 0, item_index = 0;
+    const std::string type = r.request.value(ojson::json_pointer("/instrument/type"), std::string());
+    const bool eevidence = type == "epoc" || type == "epoc_pr";
     for (const Node* task : objects.tasks)
-      if (!auth || associated(task, auth_id)) map_task(b, task, target_index, item_index);
+      if (!auth || associated(task, auth_id)) map_task(b, task, target_index, item_index, eevidence);
     for (const Node* doc : objects.docs)
       if (!auth || associated(doc, auth_id)) map_document(b, doc);
     list_missing(r);

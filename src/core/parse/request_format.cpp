@@ -51,6 +51,12 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/service", K::string, {}, "Service", "e.g. telegram"});
   t.push_back({"/language", K::string, {}, "Language", "BCP 47, e.g. en"});
 
+  t.push_back({"/addressee", K::object, {}, "Addressee", {}});
+  t.push_back({"/addressee/name", K::string, {}, "Name", "designated establishment or legal representative"});
+  t.push_back({"/addressee/kind", K::enum_, {"designated_establishment", "legal_representative", "other"}, "Kind", {}});
+  t.push_back({"/addressee/country", K::string, {}, "Country", "ISO 3166-1 alpha-2, e.g. IE"});
+  t.push_back({"/addressee/time_zone", K::string, {}, "Time zone", "IANA, e.g. Europe/Dublin"});
+
   t.push_back({"/instrument", K::object, {}, "Instrument", {}});
   t.push_back({"/instrument/type", K::enum_, instrument_types(), "Type", {}});
   t.push_back({"/instrument/reference", K::string, {}, "Reference", "docket / order number"});
@@ -73,10 +79,25 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/instrument/arrangement", K::string, {}, "Arrangement", "e.g. US-UK Data Access Agreement"});
   t.push_back({"/instrument/effect_report_to", K::string, {}, "Report the effect to", "DSA Art. 10(2)(a)(vi)"});
 
+  t.push_back({"/prior_orders", K::array, {}, "Prior orders", {}});
+  t.push_back({"/prior_orders/*", K::object, {}, "Prior order", {}});
+  t.push_back({"/prior_orders/*/type", K::enum_, instrument_types(), "Type", {}});
+  t.push_back({"/prior_orders/*/reference", K::string, {}, "Reference", {}});
+  t.push_back({"/prior_orders/*/issued_on", K::date, {}, "Issued on", "YYYY-MM-DD or date-time"});
+  t.push_back({"/prior_orders/*/addressee", K::string, {}, "Addressee", {}});
+
   add_authority(t, "/issuing_authority", "Issuing authority", names);
   add_authority(t, "/validating_authority", "Validating authority", names);
   t.push_back({"/validating_authority/file_number", K::string, {}, "File number", "the validating authority's own"});
   t.push_back({"/validating_authority/validated_at", K::date, {}, "Validated at", "YYYY-MM-DD or date-time"});
+
+  t.push_back({"/notification", K::object, {}, "Notification", {}});
+  t.push_back({"/notification/notified", K::boolean, {}, "Enforcing State notified", {}});
+  t.push_back({"/notification/enforcing_authority", K::object, {}, "Enforcing authority", {}});
+  t.push_back({"/notification/enforcing_authority/name", K::string, {}, "Name", {}});
+  t.push_back({"/notification/enforcing_authority/country", K::string, {}, "Country", "ISO 3166-1 alpha-2"});
+  t.push_back({"/notification/offence_in_issuing_state", K::boolean, {}, "Offence in the issuing State", {}});
+  t.push_back({"/notification/person_resides_in_issuing_state", K::boolean, {}, "Person resides in the issuing State", {}});
 
   t.push_back({"/requester", K::object, {}, "Requester", {}});
   t.push_back({"/requester/name", K::string, {}, "Name", {}});
@@ -122,6 +143,10 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/data_requested/*/eevidence_class", K::enum_, {"subscriber", "user_identification", "traffic", "content"},
                "e-Evidence class", {}});
 
+  t.push_back({"/preservation", K::object, {}, "Preservation", {}});
+  t.push_back({"/preservation/confirmed_on", K::date, {}, "Confirmed on", "YYYY-MM-DD or date-time"});
+  t.push_back({"/preservation/extended_on", K::date, {}, "Extended on", "YYYY-MM-DD or date-time"});
+
   t.push_back({"/emergency", K::object, {}, "Emergency", {}});
   t.push_back({"/emergency/threat", K::text, {}, "Threat", {}});
   t.push_back({"/emergency/person_at_risk", K::string, {}, "Person at risk", {}});
@@ -134,31 +159,6 @@ std::vector<FieldSpec> build(std::deque<std::string>& names) {
   t.push_back({"/non_disclosure/requested", K::boolean, {}, "Requested", {}});
   t.push_back({"/non_disclosure/until", K::date, {}, "Until", "YYYY-MM-DD or date-time"});
   t.push_back({"/non_disclosure/order_reference", K::string, {}, "Order reference", {}});
-
-  t.push_back({"/addressee", K::object, {}, "Addressee", {}});
-  t.push_back({"/addressee/name", K::string, {}, "Name", "designated establishment or legal representative"});
-  t.push_back({"/addressee/kind", K::enum_, {"designated_establishment", "legal_representative", "other"}, "Kind", {}});
-  t.push_back({"/addressee/country", K::string, {}, "Country", "ISO 3166-1 alpha-2, e.g. IE"});
-  t.push_back({"/addressee/time_zone", K::string, {}, "Time zone", "IANA, e.g. Europe/Dublin"});
-
-  t.push_back({"/notification", K::object, {}, "Notification", {}});
-  t.push_back({"/notification/notified", K::boolean, {}, "Enforcing State notified", {}});
-  t.push_back({"/notification/enforcing_authority", K::object, {}, "Enforcing authority", {}});
-  t.push_back({"/notification/enforcing_authority/name", K::string, {}, "Name", {}});
-  t.push_back({"/notification/enforcing_authority/country", K::string, {}, "Country", "ISO 3166-1 alpha-2"});
-  t.push_back({"/notification/offence_in_issuing_state", K::boolean, {}, "Offence in the issuing State", {}});
-  t.push_back({"/notification/person_resides_in_issuing_state", K::boolean, {}, "Person resides in the issuing State", {}});
-
-  t.push_back({"/prior_orders", K::array, {}, "Prior orders", {}});
-  t.push_back({"/prior_orders/*", K::object, {}, "Prior order", {}});
-  t.push_back({"/prior_orders/*/type", K::enum_, instrument_types(), "Type", {}});
-  t.push_back({"/prior_orders/*/reference", K::string, {}, "Reference", {}});
-  t.push_back({"/prior_orders/*/issued_on", K::date, {}, "Issued on", "YYYY-MM-DD or date-time"});
-  t.push_back({"/prior_orders/*/addressee", K::string, {}, "Addressee", {}});
-
-  t.push_back({"/preservation", K::object, {}, "Preservation", {}});
-  t.push_back({"/preservation/confirmed_on", K::date, {}, "Confirmed on", "YYYY-MM-DD or date-time"});
-  t.push_back({"/preservation/extended_on", K::date, {}, "Extended on", "YYYY-MM-DD or date-time"});
   return t;
 }
 

@@ -43,8 +43,8 @@ struct Duration {
   std::string text;  ///< as written, e.g. `P10D`
 };
 
-/// An IANA time-zone name (e.g. `Europe/Dublin`), checked against the zone names of the tz
-/// database compiled into the engine.
+/// An IANA time-zone name (e.g. `Europe/Dublin`), one of the zones whose TZif data is compiled
+/// into the engine (known_zone).
 struct ZoneName {
   std::string name;
 };
@@ -136,7 +136,9 @@ struct BundledPack {
 /// The bundled packs, newest first.
 const std::vector<BundledPack>& bundled_packs();
 
-/// True when `name` is an IANA zone (or link) name of the tz database compiled into the engine.
+/// True when `name` is one of the IANA zone (or link) names whose TZif data is compiled into the
+/// engine (ident::zone_known: src/core/ident/embedded_zones.txt and the zones the bundled packs
+/// name); any other name, even a real zone, is unknown (frameworks.md §2.6).
 bool known_zone(std::string_view name);
 
 }  // namespace reqcheck::policy

@@ -120,7 +120,7 @@ class PackReader {
       }
       case ParamKind::zone: {
         if (!v.is_string() || !known_zone(v.get<std::string>()))
-          return wrong(ptr, "an IANA time-zone name of the tz database (e.g. `Europe/Dublin`)");
+          return wrong(ptr, "an IANA time-zone name the engine embeds (EU/EEA, UK, Swiss and US zones, UTC; e.g. `Europe/Dublin`)");
         return ParamValue{ZoneName{v.get<std::string>()}};
       }
       case ParamKind::string_list: {
@@ -406,8 +406,8 @@ PackLoad load_pack(std::string_view text) {
   for (auto it = params.begin(); it != params.end(); ++it) {
     if (declared.count(it.key())) continue;
     // what is the platform's (its e-Evidence addressee, its languages) stays in the platform pack
-    // even though only a profile's rules read it
-    if (const ParamSpec* spec = pack.kind == PackKind::platform ? platform_spec(it.key()) : nullptr) {
+    // even though only a profile's rules read it (a platform pack turned profile keeps it too)
+    if (const ParamSpec* spec = platform_spec(it.key())) {
       if (auto v = r.value(*spec, *it, pointer_append("/parameters", it.key()))) pack.params.emplace(it.key(), std::move(*v));
       continue;
     }

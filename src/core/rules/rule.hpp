@@ -62,13 +62,16 @@ class Context {
  public:
   /// `platform`: the platform pack of this check, whose parameters a profile's rule reads when
   /// its own pack leaves them to the platform (`ParamSpec::from_platform`).
-  Context(const model::Request& request, const policy::Pack& platform, const TimeValue& received, std::vector<report::Finding>& out,
-          std::vector<report::Deadline>& deadlines)
-      : request(request), received(received), platform_(platform), out_(out), deadlines_(deadlines) {}
+  Context(const model::Request& request, const policy::Pack& platform, const TimeValue& received, const TimeValue& now,
+          std::vector<report::Finding>& out, std::vector<report::Deadline>& deadlines)
+      : request(request), received(received), now(now), platform_(platform), out_(out), deadlines_(deadlines) {}
 
   const model::Request& request;
   /// When the platform received the request (`received_at`, or the checking time).
   const TimeValue& received;
+  /// The checking time (`--now`, else the clock; UTC): what a rule judges "still running" against,
+  /// e.g. whether an EPOC-PR's preservation period has lapsed (EE-11).
+  const TimeValue& now;
 
   /// Emergency (criteria.md conventions): instrument type `emergency_request` or an
   /// `emergency` object present.

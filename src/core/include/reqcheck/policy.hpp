@@ -72,7 +72,8 @@ class Policy {
 /// The Markdown documentation page of a rule id (e.g. `AUTH-01`), or empty when unknown.
 std::string rule_doc(std::string_view rule_id);
 
-/// The version of the IANA tz database whose zone names packs are checked against (e.g. `2025b`).
+/// The version of the IANA tz database (Debian's tzdata) whose zones are compiled into the engine
+/// and against which packs' zone names are checked (e.g. `2025b`); reports name it.
 std::string_view tz_version();
 
 }  // namespace reqcheck

@@ -70,6 +70,12 @@ struct AppliedPolicy {
   std::string id, version, sha256, title, kind, reason;
 };
 
+/// The time from `from` to `due` (both RFC 3339 date-times, e.g. a deadline's `due` and the
+/// report's `checked_at`) in its two largest units, rounded down to whole minutes: "9 days 14 hours
+/// left", "3 hours 5 minutes left", "due now", "passed 2 days 1 hour ago". Empty when either is
+/// not a date-time (a deadline that is a calendar date).
+std::string time_left(std::string_view due, std::string_view from);
+
 /// Overall verdict, ranked best first.
 enum class Verdict { meets_criteria, needs_review, does_not_meet, invalid_input };
 

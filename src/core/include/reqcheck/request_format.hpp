@@ -40,7 +40,9 @@ struct FieldSpec {
 };
 
 /// Every field of reqcheck.request/1, each object or array before its fields and fields in
-/// request-format.md's order. Built once; the reference stays valid for the program's life.
+/// request-format.md's order, with frameworks.md §6's additions beside the fields they go with
+/// (the addressee after the service, prior orders after the instrument, the notification after
+/// the validating authority, preservation after the data requested): the form's order. Built once; the reference stays valid for the program's life.
 const std::vector<FieldSpec>& request_fields();
 
 /// The entry whose pattern is exactly `pattern` (`/targets/*/type`), or nullptr.
