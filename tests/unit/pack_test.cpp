@@ -274,3 +274,19 @@ TEST_CASE("a pack file of another kind cannot take a bundled pack's id") {
   p["id"] = "my-profile";  // under an id of its own it is a profile beside the bundled packs
   CHECK(reqcheck::Policy::with_pack(p.dump()).ok());
 }
+
+TEST_CASE("a user's platform pack without what the profiles read from it takes the bundled values, and says so") {
+  auto pack = default_pack();
+  pack["id"] = "my-older-pack";
+  for (const char* p : {"eevidence_languages", "eevidence_addressee"}) pack["parameters"].erase(p);
+  const auto policy = reqcheck::Policy::with_pack(pack.dump());
+  CHECK(policy.ok());
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const std::string epoc = testsupport::read_file(testsupport::kSourceDir / "assets/samples/needs-review-epoc-production-order.json");
+  const auto report = json::parse(reqcheck::check_json(epoc, pack.dump(), o));
+  CHECK(report["verdict"] == "needs_review");
+  CHECK(report["policy"]["id"] == "my-older-pack");
+  CHECK(report["notes"].dump().find("does not give `eevidence_languages`") != std::string::npos);
+  CHECK(testsupport::status_of(report, "EE-12") == "review");  // the bundled `[]`: no language declared
+}

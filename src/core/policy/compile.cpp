@@ -78,18 +78,31 @@ PackInfo info_of(const policy::Pack& p, bool bundled) {
 
 report::Finding pack_finding(const parse::Diagnostic& d) { return report::diagnostic_finding(d, "PACK"); }
 
-/// Profiles may leave parameters to the platform pack: every platform pack must then give them.
+/// Profiles may leave parameters to the platform pack (frameworks.md §5). A platform pack that
+/// does not give one — a user's pack written before the profile existed, or converted from
+/// `reqcheck.pack/1` — takes the value of a bundled platform pack that does, and the report says
+/// so in a note; only when no platform pack gives it is the policy unusable.
 void check_platform_params(Policy::Impl& impl) {
   for (const auto& profile : impl.profiles)
     for (const auto& r : profile.rules)
       for (const auto& spec : r.rule->params) {
-        if (profile.params.count(std::string(spec.name))) continue;
-        for (const auto& platform : impl.platforms)
-          if (!platform.params.count(std::string(spec.name)))
-            impl.errors.push_back(pack_finding({"/parameters", 0, 0,
-                                                "profile `" + profile.id + "` leaves parameter `" + std::string(spec.name) +
-                                                    "` to the platform pack, but `" + platform.id + "` does not give it",
-                                                "give it in the platform pack or in the profile", false, "PACK.missing_parameter"}));
+        const std::string name(spec.name);
+        if (profile.params.count(name)) continue;
+        for (auto& platform : impl.platforms) {
+          if (platform.params.count(name)) continue;
+          const auto donor = std::find_if(impl.platforms.begin(), impl.platforms.end(),
+                                          [&](const policy::Pack& p) { return p.params.count(name) > 0; });
+          if (donor != impl.platforms.end()) {
+            platform.params[name] = donor->params.at(name);
+            impl.notes.push_back("the pack `" + platform.id + "` does not give `" + name + "`, which profile `" + profile.id +
+                                 "` reads from the platform pack: the value of the bundled `" + donor->id + "` is used");
+            continue;
+          }
+          impl.errors.push_back(pack_finding({"/parameters", 0, 0,
+                                              "profile `" + profile.id + "` leaves parameter `" + name + "` to the platform pack, but `" +
+                                                  platform.id + "` does not give it",
+                                              "give it in the platform pack or in the profile", false, "PACK.missing_parameter"}));
+        }
       }
 }
 
