@@ -116,73 +116,194 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+/// Writes reqcheck.report/1 straight into a string, byte for byte as nlohmann's ordered DOM
+/// dumped with dump(2, ' ', false, replace) wrote it (the earlier renderer, kept in
+/// tests/unit/report_test.cpp as the reference), without building the DOM. Strings are escaped
+/// by nlohmann's own serializer (invalid UTF-8 replaced by U+FFFD); plain ASCII is copied.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, int indent)
+      : out_(out), indent_(indent), serializer_(nlohmann::detail::output_adapter<char>(out), ' ', nlohmann::json::error_handler_t::replace) {}
 
-ojson report_object(const Report& r) {
-  ojson j;
-  j["schema"] = "reqcheck.report/1";
-  j["verdict"] = to_string(r.verdict);
-  j["policy"] = {{"id", r.policy_id}, {"version", r.policy_version}, {"sha256", r.policy_sha256}, {"title", r.policy_title}};
-  ojson policies = ojson::array();
-  for (const auto& p : r.policies)
-    policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}});
-  j["policies"] = std::move(policies);
-  j["input_sha256"] = r.input_sha256;
-  j["checked_at"] = r.checked_at;
-  j["received_at"] = r.received_at.empty() ? ojson(nullptr) : ojson(r.received_at);
-  j["received_at_defaulted"] = r.received_at_defaulted;
-  j["notes"] = r.notes;
-  ojson findings = ojson::array();
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// Starts a member: its name (ours: plain ASCII, never escaped) and the separator.
+  void key(std::string_view name) {
+    next();
+    out_ += '"';
+    out_ += name;
+    out_ += "\": ";
+  }
+  /// Starts an element of an array.
+  void element() { next(); }
+
+  void string(std::string_view s) {
+    bool plain = true;
+    for (const char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u > 0x7F || c == '"' || c == '\\') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      return;
+    }
+    scratch_.get_ref<std::string&>().assign(s.data(), s.size());
+    serializer_.dump(scratch_, false, false, 0);
+  }
+  void number(long long n) { out_ += std::to_string(n); }
+  void number(std::size_t n) { out_ += std::to_string(n); }
+  void boolean(bool b) { out_ += b ? "true" : "false"; }
+  void null() { out_ += "null"; }
+
+  void member(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  void strings(std::string_view name, const std::vector<std::string>& values) {
+    key(name);
+    begin_array();
+    for (const auto& v : values) {
+      element();
+      string(v);
+    }
+    end_array();
+  }
+
+ private:
+  void open(char c) {
+    out_ += c;
+    ++indent_;
+    empty_.push_back(true);
+  }
+  void close(char c) {
+    --indent_;
+    if (!empty_.back()) {  // an empty object or array is `{}` or `[]`
+      out_ += '\n';
+      out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
+    }
+    out_ += c;
+    empty_.pop_back();
+  }
+  void next() {
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> empty_;
+  nlohmann::detail::serializer<nlohmann::json> serializer_;
+  nlohmann::json scratch_ = std::string();
+};
+
+/// Writes the report at `indent` levels (2 spaces each) of nesting.
+void write_report(const Report& r, std::string& out, int indent) {
+  JsonWriter w(out, indent);
+  w.begin_object();
+  w.member("schema", "reqcheck.report/1");
+  w.member("verdict", to_string(r.verdict));
+  w.key("policy");
+  w.begin_object();
+  w.member("id", r.policy_id);
+  w.member("version", r.policy_version);
+  w.member("sha256", r.policy_sha256);
+  w.member("title", r.policy_title);
+  w.end_object();
+  w.key("policies");
+  w.begin_array();
+  for (const auto& p : r.policies) {
+    w.element();
+    w.begin_object();
+    w.member("id", p.id);
+    w.member("version", p.version);
+    w.member("sha256", p.sha256);
+    w.member("title", p.title);
+    w.member("kind", p.kind);
+    w.member("reason", p.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.member("input_sha256", r.input_sha256);
+  w.member("checked_at", r.checked_at);
+  w.key("received_at");
+  if (r.received_at.empty()) w.null();
+  else w.string(r.received_at);
+  w.key("received_at_defaulted");
+  w.boolean(r.received_at_defaulted);
+  w.strings("notes", r.notes);
+  w.key("findings");
+  w.begin_array();
   for (const auto& f : r.findings) {
-    ojson o;
-    o["rule"] = f.rule;
-    if (!f.code.empty()) o["code"] = f.code;
-    o["status"] = to_string(f.status);
-    o["title"] = f.title;
-    o["message"] = f.message;
-    o["help"] = f.help;
-    o["pointer"] = f.pointer;
-    o["legal_ref"] = f.legal_ref;
-    if (!f.profile.empty()) o["profile"] = f.profile;
-    if (!f.source.empty()) o["source"] = f.source;
+    w.element();
+    w.begin_object();
+    w.member("rule", f.rule);
+    if (!f.code.empty()) w.member("code", f.code);
+    w.member("status", to_string(f.status));
+    w.member("title", f.title);
+    w.member("message", f.message);
+    w.member("help", f.help);
+    w.member("pointer", f.pointer);
+    w.member("legal_ref", f.legal_ref);
+    if (!f.profile.empty()) w.member("profile", f.profile);
+    if (!f.source.empty()) w.member("source", f.source);
     if (f.line > 0) {
-      o["line"] = f.line;
-      o["column"] = f.column;
+      w.key("line");
+      w.number(static_cast<long long>(f.line));
+      w.key("column");
+      w.number(static_cast<long long>(f.column));
     }
     if (f.end > 0) {
-      o["offset"] = f.offset;
-      o["end"] = f.end;
+      w.key("offset");
+      w.number(f.offset);
+      w.key("end");
+      w.number(f.end);
     }
-    findings.push_back(std::move(o));
+    w.end_object();
   }
-  j["findings"] = std::move(findings);
-  ojson deadlines = ojson::array();
+  w.end_array();
+  w.key("deadlines");
+  w.begin_array();
   for (const auto& d : r.deadlines) {
-    ojson o = {{"name", d.name}, {"due", d.due}, {"basis", d.basis}, {"rule", d.rule}};
-    if (!d.zone.empty()) o["zone"] = d.zone;
-    deadlines.push_back(std::move(o));
+    w.element();
+    w.begin_object();
+    w.member("name", d.name);
+    w.member("due", d.due);
+    w.member("basis", d.basis);
+    w.member("rule", d.rule);
+    if (!d.zone.empty()) w.member("zone", d.zone);
+    w.end_object();
   }
-  j["deadlines"] = std::move(deadlines);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
-std::string to_json(const Report& r) { return report_object(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string to_json(const Report& r) {
+  std::string out;
+  out.reserve(4096 + r.findings.size() * 512);
+  write_report(r, out, 0);
+  return out;
+}
 
 std::string to_json(const std::vector<Report>& reports) {
-  // each report rendered alone and indented one level, as a DOM of the whole array would print
-  // it (strings hold no raw line breaks): a batch of thousands never exists as one DOM
+  // each report written one level in, as a DOM of the whole array would print it: a batch of
+  // thousands never exists as one DOM
   if (reports.empty()) return "[]";
   std::string out = "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const std::string one = to_json(reports[i]);
-    out.reserve(out.size() + one.size() + one.size() / 16);
     out += "  ";
-    for (char c : one) {
-      out += c;
-      if (c == '\n') out += "  ";
-    }
+    write_report(reports[i], out, 1);
     out += i + 1 < reports.size() ? ",\n" : "\n";
   }
   return out + "]";
