@@ -358,7 +358,8 @@ TEST_CASE("to_json writes, without a DOM, the bytes an ordered DOM dump wrote") 
   reports.push_back(reqcheck::check(policy, "{\"schema\": \"reqcheck.request/1\", \"x\": \"a\\nb\", \"y\": [1,}", o));
   reports.push_back(reqcheck::check(policy, "{\"schema\": \"reqcheck.request/1\", \"reference\": \"\\u0001\\t\\\"q\\\" \\\\ \\u007f \xC3\xA9 \xF0\x9F\x98\x80\"}", o));
   reqcheck::report::Report odd;
-  odd.notes = {"", "tab\there", "bad \xC3 utf-8 \xFF", "line\r\nbreak", "\x7F", "slash / and \\"};
+  odd.notes = {"", "tab\there", "bad \xC3 utf-8 \xFF", "line\r\nbreak", "\x7F", "slash / and \\", "a\xC3x", "\xE2\x80x\xE2\x80",
+               "x\xC3\xFFy", "\x1F\"\\\xC3\xA9\"", "ok \xE2\x80\x94 ok \xC2\xA7 1", "\xF0\x9F\x98", "\xED\xA0\x80 surrogate", "\xC0\xAF overlong"};
   odd.received_at = "2026-01-01";
   odd.received_at_defaulted = true;
   odd.deadlines.push_back({"n", "d", "b", "r", "Europe/Berlin"});

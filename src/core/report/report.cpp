@@ -1,6 +1,7 @@
 // Report assembly: status and verdict names and words, the verdict rule of criteria.md and the
 // ranking of verdicts, the stable finding order, and the fixed-order JSON of reqcheck.report/1.
 #include <algorithm>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -105,13 +106,29 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
     const auto it = std::find(rule_order.begin(), rule_order.end(), rule);
     return it == rule_order.end() ? 0 : static_cast<std::size_t>(it - rule_order.begin()) + 1;
   };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    if (a.status != b.status) return rank(a.status) < rank(b.status);
-    const auto pa = position(a.rule), pb = position(b.rule);
-    if (pa != pb) return pa < pb;
+  // rank and position worked out once per finding, and indices sorted rather than findings
+  struct Key {
+    int rank;
+    std::size_t position;
+  };
+  const std::size_t n = findings.size();
+  std::vector<Key> keys(n);
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = {rank(findings[i].status), position(findings[i].rule)};
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (keys[x].rank != keys[y].rank) return keys[x].rank < keys[y].rank;
+    if (keys[x].position != keys[y].position) return keys[x].position < keys[y].position;
+    const Finding &a = findings[x], &b = findings[y];
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.pointer < b.pointer;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(n);
+  for (const std::size_t i : order) sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
 namespace {
@@ -119,11 +136,11 @@ namespace {
 /// Writes reqcheck.report/1 straight into a string, byte for byte as nlohmann's ordered DOM
 /// dumped with dump(2, ' ', false, replace) wrote it (the earlier renderer, kept in
 /// tests/unit/report_test.cpp as the reference), without building the DOM. Strings are escaped
-/// by nlohmann's own serializer (invalid UTF-8 replaced by U+FFFD); plain ASCII is copied.
+/// by nlohmann's own serializer (invalid UTF-8 replaced by U+FFFD); runs of plain ASCII are copied.
 class JsonWriter {
  public:
   JsonWriter(std::string& out, int indent)
-      : out_(out), indent_(indent), serializer_(nlohmann::detail::output_adapter<char>(out), ' ', nlohmann::json::error_handler_t::replace) {}
+      : out_(out), indent_(indent), serializer_(nlohmann::detail::output_adapter<char>(escaped_), ' ', nlohmann::json::error_handler_t::replace) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -132,31 +149,38 @@ class JsonWriter {
 
   /// Starts a member: its name (ours: plain ASCII, never escaped) and the separator.
   void key(std::string_view name) {
-    next();
-    out_ += '"';
-    out_ += name;
-    out_ += "\": ";
+    // `,` `\n` indent `"name": ` in one append
+    char buf[160];
+    std::size_t n = start(buf);
+    buf[n++] = '"';
+    name = name.substr(0, 150 - n);
+    std::memcpy(buf + n, name.data(), name.size());
+    n += name.size();
+    std::memcpy(buf + n, "\": ", 3);
+    out_.append(buf, n + 3);
   }
   /// Starts an element of an array.
   void element() { next(); }
 
   void string(std::string_view s) {
-    bool plain = true;
-    for (const char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 || u > 0x7F || c == '"' || c == '\\') {
-        plain = false;
-        break;
-      }
+    out_ += '"';
+    // runs of plain ASCII are copied as nlohmann would copy them; every other run (control
+    // characters, quotes, backslashes, UTF-8 sequences, valid or not) is escaped by its
+    // serializer. Cutting at ASCII bytes changes nothing: no UTF-8 sequence holds one, and the
+    // serializer treats an ASCII byte after a broken sequence exactly like the end of the text
+    // (one U+FFFD for the broken sequence, then the byte as usual)
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      while (j < s.size() && plain(s[j])) ++j;
+      out_.append(s.data() + i, j - i);
+      if (j == s.size()) break;
+      i = j;
+      while (j < s.size() && !plain(s[j])) ++j;
+      escape(s.substr(i, j - i));
+      i = j;
     }
-    if (plain) {
-      out_ += '"';
-      out_ += s;
-      out_ += '"';
-      return;
-    }
-    scratch_.get_ref<std::string&>().assign(s.data(), s.size());
-    serializer_.dump(scratch_, false, false, 0);
+    out_ += '"';
   }
   void number(long long n) { out_ += std::to_string(n); }
   void number(std::size_t n) { out_ += std::to_string(n); }
@@ -192,16 +216,37 @@ class JsonWriter {
     out_ += c;
     empty_.pop_back();
   }
-  void next() {
-    if (!empty_.back()) out_ += ',';
+  static bool plain(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u <= 0x7F && c != '"' && c != '\\';
+  }
+  /// `s` escaped by nlohmann's serializer, without the quotes it writes around it.
+  void escape(std::string_view s) {
+    scratch_.get_ref<std::string&>().assign(s.data(), s.size());
+    escaped_.clear();
+    serializer_.dump(scratch_, false, false, 0);
+    out_.append(escaped_, 1, escaped_.size() - 2);
+  }
+  /// Writes into `buf` what precedes a member or element (`,` after another, a line break, the
+  /// indent) and returns its length.
+  std::size_t start(char* buf) {
+    std::size_t n = 0;
+    if (!empty_.back()) buf[n++] = ',';
     empty_.back() = false;
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
+    buf[n++] = '\n';
+    const std::size_t spaces = std::min<std::size_t>(static_cast<std::size_t>(indent_) * 2, 64);
+    std::memset(buf + n, ' ', spaces);
+    return n + spaces;
+  }
+  void next() {
+    char buf[80];
+    out_.append(buf, start(buf));
   }
 
   std::string& out_;
   int indent_;
   std::vector<bool> empty_;
+  std::string escaped_;  // what the serializer wrote last
   nlohmann::detail::serializer<nlohmann::json> serializer_;
   nlohmann::json scratch_ = std::string();
 };
