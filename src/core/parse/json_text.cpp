@@ -304,6 +304,7 @@ void Locations::set_text(std::string_view text, std::size_t bom) {
   bom_ = bom;
   size_ = text.size();
   line_starts_.assign(1, 0);
+  indexes_.clear();
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for (const char* p = begin; p < end;) {
@@ -323,7 +324,8 @@ std::pair<int, int> Locations::line_column(std::size_t offset) const {
 
 std::uint32_t Locations::add_node(std::uint32_t parent, std::string_view name, bool member) {
   const auto id = static_cast<std::uint32_t>(nodes_.size());
-  Node n;
+  nodes_.emplace_back();
+  Node& n = nodes_.back();
   n.parent = parent;
   n.member = member;
   if (member) n.name.assign(name.data(), name.size());
@@ -335,9 +337,20 @@ std::uint32_t Locations::add_node(std::uint32_t parent, std::string_view name, b
       nodes_[p.last_child].next = id;
     }
     p.last_child = id;
+    if (++p.children == kIndexFrom) {  // from now on indexed
+      for (std::uint32_t c = p.first_child; c != kNone; c = nodes_[c].next) index(parent, c);
+    } else if (p.children > kIndexFrom) {
+      index(parent, id);
+    }
   }
-  nodes_.push_back(std::move(n));
   return id;
+}
+
+void Locations::index(std::uint32_t parent, std::uint32_t child) {
+  Index& i = indexes_[parent];
+  const Node& c = nodes_[child];
+  if (c.member) i.members[c.name].push_back(child);
+  else i.elements.push_back(child);
 }
 
 std::string Locations::pointer_of(std::uint32_t id) const {
@@ -384,6 +397,20 @@ std::uint32_t Locations::find_from(std::uint32_t node, std::string_view rest) co
   const std::string_view token = rest.substr(1, slash == std::string_view::npos ? std::string_view::npos : slash - 1);
   const std::string_view after = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
   const std::size_t index = token_index(token);
+  if (nodes_[node].children >= kIndexFrom) {
+    const Index& i = indexes_.at(node);
+    if (i.members.empty()) return index < i.elements.size() ? find_from(i.elements[index], after) : kNone;
+    std::string name;  // the token unescaped
+    for (std::size_t k = 0; k < token.size(); ++k) {
+      if (token[k] == '~' && k + 1 < token.size() && (token[k + 1] == '0' || token[k + 1] == '1')) name += token[++k] == '0' ? '~' : '/';
+      else name += token[k];
+    }
+    const auto it = i.members.find(name);
+    if (it == i.members.end()) return kNone;
+    for (const std::uint32_t c : it->second)
+      if (const std::uint32_t found = find_from(c, after); found != kNone) return found;
+    return kNone;
+  }
   for (std::uint32_t c = nodes_[node].first_child; c != kNone; c = nodes_[c].next) {
     const Node& n = nodes_[c];
     if (n.member ? !token_is(token, n.name) : n.index != index) continue;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -82,13 +83,24 @@ class Locations {
     std::size_t value = npos, end = npos, key = npos;
     std::uint32_t parent = kNone, first_child = kNone, last_child = kNone, next = kNone;
     std::uint32_t index = 0;
+    std::uint32_t children = 0;
     bool member = false;
     std::string name;
   };
+  /// The children of a value with many (an object of thousands of unknown members, a long
+  /// array), so that looking one up does not walk them all: elements by index, members by name
+  /// (every child of that name, in the order of the text).
+  struct Index {
+    std::vector<std::uint32_t> elements;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> members;
+  };
+  static constexpr std::uint32_t kIndexFrom = 16;  // children
+  void index(std::uint32_t parent, std::uint32_t child);
   /// The first node, in the order of the text, at exactly `pointer`; kNone if none.
   std::uint32_t find(std::string_view pointer) const;
   std::uint32_t find_from(std::uint32_t node, std::string_view rest) const;
   std::vector<Node> nodes_;
+  std::unordered_map<std::uint32_t, Index> indexes_;  // by parent node, for those of kIndexFrom children or more
   std::vector<std::size_t> line_starts_{0};
   std::size_t bom_ = 0;
   std::size_t size_ = 0;
