@@ -108,6 +108,7 @@ int run_check(const CheckArgs& a) {
     auto result = reqcheck::check_batch(*policy, *text, options);
     const bool several = result.items.size() > 1;
     batch |= several;
+    items.reserve(items.size() + result.items.size());
     for (std::size_t i = 0; i < result.items.size(); ++i) {
       auto& item = result.items[i];
       ++all.counts[static_cast<std::size_t>(item.report.verdict)];

@@ -94,7 +94,8 @@ std::vector<BatchPart> split_batch(std::string_view text) {
       // the request without its blanks and CR, so that it has the same digest as anywhere else
       const auto line = t.substr(first_byte, last + 1 - first_byte);
       lines.push_back({std::string(line), first_byte + bom, line.size(), line_number, static_cast<int>(first_byte - pos + 1)});
-      objects += nlohmann::json::accept(line);  // starts with `{`: accepted means a whole object; no DOM
+      // starts with `{`: accepted means a whole object; no DOM, and only until one is found
+      if (objects == 0) objects += nlohmann::json::accept(line);
     }
     pos = nl + 1;
   }

@@ -268,6 +268,7 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
   for (const auto& n : platform->notes) r.notes.push_back(n);
 
   std::vector<Finding> findings;
+  findings.reserve(64);
   rules::Context ctx(q, *platform, received, now, findings, r.deadlines);
   run_rules(*platform, ctx, findings, r, order);
   for (const auto& profile : p.profiles) {
@@ -277,6 +278,7 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
     for (const auto& n : profile.notes) r.notes.push_back(n);
     run_rules(profile, ctx, findings, r, order);
   }
+  r.findings.reserve(r.findings.size() + findings.size());
   for (auto& f : findings) r.findings.push_back(std::move(f));
 }
 

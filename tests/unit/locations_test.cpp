@@ -110,3 +110,24 @@ TEST_CASE("read_request returns the locations of the request") {
   CHECK(s->line == 1);
   CHECK(s->column == 12);
 }
+
+TEST_CASE("values with many children are found as with few: by index, by escaped name, the first of duplicates") {
+  std::string text = "{";
+  for (int i = 0; i < 40; ++i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  text += R"("a/b": "slash", "t~x": "tilde", "arr": [)";
+  for (int i = 0; i < 40; ++i) text += std::to_string(100 + i) + (i + 1 < 40 ? ", " : "");
+  text += R"(], "d": {"x": 1}, "d": {"y": 2}})";
+  const auto doc = read_json(text);
+  CHECK_FALSE(doc.json);  // the duplicate key
+  CHECK(cut(text, doc.locations, "/k0") == "0");
+  CHECK(cut(text, doc.locations, "/k39") == "39");
+  CHECK(cut(text, doc.locations, "/a~1b") == "\"slash\"");
+  CHECK(cut(text, doc.locations, "/t~0x") == "\"tilde\"");
+  CHECK(cut(text, doc.locations, "/arr/0") == "100");
+  CHECK(cut(text, doc.locations, "/arr/39") == "139");
+  CHECK(cut(text, doc.locations, "/arr/40") == cut(text, doc.locations, "/arr"));
+  CHECK(cut(text, doc.locations, "/arr/01") == cut(text, doc.locations, "/arr"));
+  CHECK(cut(text, doc.locations, "/d") == R"({"x": 1})");
+  CHECK(cut(text, doc.locations, "/d/y") == "2");  // only in the second `d`
+  CHECK(cut(text, doc.locations, "/nope") == text);
+}

@@ -301,4 +301,95 @@ TEST_CASE("time left until a deadline, from the checking time") {
   CHECK(time_left("2026-11-30T11:00:00Z", "2026-11-30T12:00:00Z") == "passed 1 hour ago");
   CHECK(time_left("2026-12-01", "2026-11-30T12:00:00Z").empty());  // a calendar date
   CHECK(time_left("soon", "2026-11-30T12:00:00Z").empty());
+
+namespace {
+
+/// The renderer to_json replaced, as the reference of its bytes: the report as an ordered DOM.
+nlohmann::ordered_json report_dom(const reqcheck::report::Report& r) {
+  using ojson = nlohmann::ordered_json;
+  using reqcheck::report::to_string;
+  ojson j;
+  j["schema"] = "reqcheck.report/1";
+  j["verdict"] = to_string(r.verdict);
+  j["policy"] = {{"id", r.policy_id}, {"version", r.policy_version}, {"sha256", r.policy_sha256}, {"title", r.policy_title}};
+  ojson policies = ojson::array();
+  for (const auto& p : r.policies)
+    policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}});
+  j["policies"] = std::move(policies);
+  j["input_sha256"] = r.input_sha256;
+  j["checked_at"] = r.checked_at;
+  j["received_at"] = r.received_at.empty() ? ojson(nullptr) : ojson(r.received_at);
+  j["received_at_defaulted"] = r.received_at_defaulted;
+  j["notes"] = r.notes;
+  ojson findings = ojson::array();
+  for (const auto& f : r.findings) {
+    ojson o;
+    o["rule"] = f.rule;
+    if (!f.code.empty()) o["code"] = f.code;
+    o["status"] = to_string(f.status);
+    o["title"] = f.title;
+    o["message"] = f.message;
+    o["help"] = f.help;
+    o["pointer"] = f.pointer;
+    o["legal_ref"] = f.legal_ref;
+    if (!f.profile.empty()) o["profile"] = f.profile;
+    if (!f.source.empty()) o["source"] = f.source;
+    if (f.line > 0) {
+      o["line"] = f.line;
+      o["column"] = f.column;
+    }
+    if (f.end > 0) {
+      o["offset"] = f.offset;
+      o["end"] = f.end;
+    }
+    findings.push_back(std::move(o));
+  }
+  j["findings"] = std::move(findings);
+  ojson deadlines = ojson::array();
+  for (const auto& d : r.deadlines) {
+    ojson o = {{"name", d.name}, {"due", d.due}, {"basis", d.basis}, {"rule", d.rule}};
+    if (!d.zone.empty()) o["zone"] = d.zone;
+    deadlines.push_back(std::move(o));
+  }
+  j["deadlines"] = std::move(deadlines);
+  return j;
+}
+
+std::string dom_json(const reqcheck::report::Report& r) { return report_dom(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+TEST_CASE("to_json writes, without a DOM, the bytes an ordered DOM dump wrote") {
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto& policy = reqcheck::Policy::bundled();
+  // a whole report, one with input errors, and strings that need escaping or are not UTF-8
+  std::vector<reqcheck::report::Report> reports;
+  reports.push_back(reqcheck::check(policy, testsupport::base_request().dump(), o));
+  reports.push_back(reqcheck::check(policy, "{\"schema\": \"reqcheck.request/1\", \"x\": \"a\\nb\", \"y\": [1,}", o));
+  reports.push_back(reqcheck::check(policy, "{\"schema\": \"reqcheck.request/1\", \"reference\": \"\\u0001\\t\\\"q\\\" \\\\ \\u007f \xC3\xA9 \xF0\x9F\x98\x80\"}", o));
+  reqcheck::report::Report odd;
+  odd.notes = {"", "tab\there", "bad \xC3 utf-8 \xFF", "line\r\nbreak", "\x7F", "slash / and \\", "a\xC3x", "\xE2\x80x\xE2\x80",
+               "x\xC3\xFFy", "\x1F\"\\\xC3\xA9\"", "ok \xE2\x80\x94 ok \xC2\xA7 1", "\xF0\x9F\x98", "\xED\xA0\x80 surrogate", "\xC0\xAF overlong"};
+  odd.received_at = "2026-01-01";
+  odd.received_at_defaulted = true;
+  odd.deadlines.push_back({"n", "d", "b", "r", "Europe/Berlin"});
+  odd.deadlines.push_back({"n\x01", "d", "b", "r", ""});
+  reqcheck::report::Finding f;
+  f.rule = "X-01";
+  f.code = "INPUT.x";
+  f.profile = "p";
+  f.source = "s\xE2\x80";
+  f.line = 3;
+  f.column = 7;
+  f.offset = 12;
+  f.end = 40;
+  odd.findings.push_back(f);
+  odd.policies.push_back({"id", "1", "abc", "t\"", "platform", "why"});
+  reports.push_back(odd);
+  reports.push_back(reqcheck::report::Report{});
+  for (const auto& r : reports) CHECK(reqcheck::report::to_json(r) == dom_json(r));
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const auto& r : reports) array.push_back(report_dom(r));
+  CHECK(reqcheck::report::to_json(reports) == array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }

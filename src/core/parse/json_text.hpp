@@ -3,11 +3,11 @@
 // (last-wins would silently drop part of a legal request). Knows nothing of the request format.
 #pragma once
 
-#include <map>
-#include <unordered_map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +32,10 @@ struct Span {
 
 /// Where each value (and each member's key) starts and ends in the text: byte offsets, 1-based
 /// line and byte column. Filled by read_json; empty (nothing located) by default.
+///
+/// Kept as a tree of the values read (one node per value, in the order of the text), not as a
+/// map of JSON Pointers: a pointer is resolved only when a diagnostic or finding asks for one.
+/// With duplicate keys, the first value of a pointer in the text is the one located.
 class Locations {
  public:
   /// Line and column of the value at `pointer`, or of its nearest located ancestor; {0, 0}
@@ -50,27 +54,53 @@ class Locations {
   /// read (reading stopped inside it) ends where the text ends.
   std::optional<Span> span(const std::string& pointer) const;
 
-  /// Records that the value at `pointer` starts at `offset` (bytes, text without BOM).
-  void add_value(std::string pointer, std::size_t offset);
-  /// Records that the value at `pointer` ends just before `offset` (bytes, text without BOM).
-  void add_end(std::string pointer, std::size_t offset);
-  /// Records that the member name of the value at `pointer` starts at `offset`.
-  void add_key(std::string pointer, std::size_t offset);
   /// Sets the text that offsets refer to (after any byte order mark) and the number of bytes
   /// stripped before it (`bom`: 0 or 3), which span() adds back.
   void set_text(std::string_view text, std::size_t bom = 0);
   /// 1-based line and byte column of a byte offset into the text without BOM.
   std::pair<int, int> line_column(std::size_t offset) const;
 
+  /// Building (read_json): room for `values` values.
+  void reserve(std::size_t values) { nodes_.reserve(values); }
+  /// No node: the parent of the document's root.
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  /// Adds the node of a value of `parent` (kNone for the document) and returns its id: a member
+  /// named `name` of an object, or else the next element of an array.
+  std::uint32_t add_node(std::uint32_t parent, std::string_view name, bool member);
+  /// Records where the value of node `id` starts, ends, or its member name starts (bytes, text
+  /// without BOM).
+  void set_value(std::uint32_t id, std::size_t offset) { nodes_[id].value = offset; }
+  void set_end(std::uint32_t id, std::size_t offset) { nodes_[id].end = offset; }
+  void set_key(std::uint32_t id, std::size_t offset) { nodes_[id].key = offset; }
+  /// The JSON Pointer of node `id`.
+  std::string pointer_of(std::uint32_t id) const;
+
  private:
-  /// Where the value at a pointer starts and ends and where its member name starts (npos: not
-  /// seen). One hashed entry per pointer: three ordered maps of copied pointers were a third of
-  /// the time of reading a request.
-  struct Entry {
-    std::size_t value = std::string::npos, end = std::string::npos, key = std::string::npos;
+  static constexpr std::size_t npos = std::string::npos;
+  /// One value read: where it starts and ends and where its member name starts (npos: not
+  /// seen); its place in the tree (`index`: its position among its parent's values).
+  struct Node {
+    std::size_t value = npos, end = npos, key = npos;
+    std::uint32_t parent = kNone, first_child = kNone, last_child = kNone, next = kNone;
+    std::uint32_t index = 0;
+    std::uint32_t children = 0;
+    bool member = false;
+    std::string name;
   };
-  const Entry* find(const std::string& pointer) const;
-  std::unordered_map<std::string, Entry> at_;
+  /// The children of a value with many (an object of thousands of unknown members, a long
+  /// array), so that looking one up does not walk them all: elements by index, members by name
+  /// (every child of that name, in the order of the text).
+  struct Index {
+    std::vector<std::uint32_t> elements;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> members;
+  };
+  static constexpr std::uint32_t kIndexFrom = 16;  // children
+  void index(std::uint32_t parent, std::uint32_t child);
+  /// The first node, in the order of the text, at exactly `pointer`; kNone if none.
+  std::uint32_t find(std::string_view pointer) const;
+  std::uint32_t find_from(std::uint32_t node, std::string_view rest) const;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::uint32_t, Index> indexes_;  // by parent node, for those of kIndexFrom children or more
   std::vector<std::size_t> line_starts_{0};
   std::size_t bom_ = 0;
   std::size_t size_ = 0;

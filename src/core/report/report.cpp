@@ -1,6 +1,7 @@
 // Report assembly: status and verdict names and words, the verdict rule of criteria.md and the
 // ranking of verdicts, the stable finding order, and the fixed-order JSON of reqcheck.report/1.
 #include <algorithm>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -105,84 +106,249 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
     const auto it = std::find(rule_order.begin(), rule_order.end(), rule);
     return it == rule_order.end() ? 0 : static_cast<std::size_t>(it - rule_order.begin()) + 1;
   };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    if (a.status != b.status) return rank(a.status) < rank(b.status);
-    const auto pa = position(a.rule), pb = position(b.rule);
-    if (pa != pb) return pa < pb;
+  // rank and position worked out once per finding, and indices sorted rather than findings
+  struct Key {
+    int rank;
+    std::size_t position;
+  };
+  const std::size_t n = findings.size();
+  std::vector<Key> keys(n);
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = {rank(findings[i].status), position(findings[i].rule)};
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (keys[x].rank != keys[y].rank) return keys[x].rank < keys[y].rank;
+    if (keys[x].position != keys[y].position) return keys[x].position < keys[y].position;
+    const Finding &a = findings[x], &b = findings[y];
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.pointer < b.pointer;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(n);
+  for (const std::size_t i : order) sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+/// Writes reqcheck.report/1 straight into a string, byte for byte as nlohmann's ordered DOM
+/// dumped with dump(2, ' ', false, replace) wrote it (the earlier renderer, kept in
+/// tests/unit/report_test.cpp as the reference), without building the DOM. Strings are escaped
+/// by nlohmann's own serializer (invalid UTF-8 replaced by U+FFFD); runs of plain ASCII are copied.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, int indent)
+      : out_(out), indent_(indent), serializer_(nlohmann::detail::output_adapter<char>(escaped_), ' ', nlohmann::json::error_handler_t::replace) {}
 
-ojson report_object(const Report& r) {
-  ojson j;
-  j["schema"] = "reqcheck.report/1";
-  j["verdict"] = to_string(r.verdict);
-  j["policy"] = {{"id", r.policy_id}, {"version", r.policy_version}, {"sha256", r.policy_sha256}, {"title", r.policy_title}};
-  ojson policies = ojson::array();
-  for (const auto& p : r.policies)
-    policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}});
-  j["policies"] = std::move(policies);
-  j["input_sha256"] = r.input_sha256;
-  j["checked_at"] = r.checked_at;
-  j["received_at"] = r.received_at.empty() ? ojson(nullptr) : ojson(r.received_at);
-  j["received_at_defaulted"] = r.received_at_defaulted;
-  j["notes"] = r.notes;
-  ojson findings = ojson::array();
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// Starts a member: its name (ours: plain ASCII, never escaped) and the separator.
+  void key(std::string_view name) {
+    // `,` `\n` indent `"name": ` in one append
+    char buf[160];
+    std::size_t n = start(buf);
+    buf[n++] = '"';
+    name = name.substr(0, 150 - n);
+    std::memcpy(buf + n, name.data(), name.size());
+    n += name.size();
+    std::memcpy(buf + n, "\": ", 3);
+    out_.append(buf, n + 3);
+  }
+  /// Starts an element of an array.
+  void element() { next(); }
+
+  void string(std::string_view s) {
+    out_ += '"';
+    // runs of plain ASCII are copied as nlohmann would copy them; every other run (control
+    // characters, quotes, backslashes, UTF-8 sequences, valid or not) is escaped by its
+    // serializer. Cutting at ASCII bytes changes nothing: no UTF-8 sequence holds one, and the
+    // serializer treats an ASCII byte after a broken sequence exactly like the end of the text
+    // (one U+FFFD for the broken sequence, then the byte as usual)
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      while (j < s.size() && plain(s[j])) ++j;
+      out_.append(s.data() + i, j - i);
+      if (j == s.size()) break;
+      i = j;
+      while (j < s.size() && !plain(s[j])) ++j;
+      escape(s.substr(i, j - i));
+      i = j;
+    }
+    out_ += '"';
+  }
+  void number(long long n) { out_ += std::to_string(n); }
+  void number(std::size_t n) { out_ += std::to_string(n); }
+  void boolean(bool b) { out_ += b ? "true" : "false"; }
+  void null() { out_ += "null"; }
+
+  void member(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  void strings(std::string_view name, const std::vector<std::string>& values) {
+    key(name);
+    begin_array();
+    for (const auto& v : values) {
+      element();
+      string(v);
+    }
+    end_array();
+  }
+
+ private:
+  void open(char c) {
+    out_ += c;
+    ++indent_;
+    empty_.push_back(true);
+  }
+  void close(char c) {
+    --indent_;
+    if (!empty_.back()) {  // an empty object or array is `{}` or `[]`
+      out_ += '\n';
+      out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
+    }
+    out_ += c;
+    empty_.pop_back();
+  }
+  static bool plain(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u <= 0x7F && c != '"' && c != '\\';
+  }
+  /// `s` escaped by nlohmann's serializer, without the quotes it writes around it.
+  void escape(std::string_view s) {
+    scratch_.get_ref<std::string&>().assign(s.data(), s.size());
+    escaped_.clear();
+    serializer_.dump(scratch_, false, false, 0);
+    out_.append(escaped_, 1, escaped_.size() - 2);
+  }
+  /// Writes into `buf` what precedes a member or element (`,` after another, a line break, the
+  /// indent) and returns its length.
+  std::size_t start(char* buf) {
+    std::size_t n = 0;
+    if (!empty_.back()) buf[n++] = ',';
+    empty_.back() = false;
+    buf[n++] = '\n';
+    const std::size_t spaces = std::min<std::size_t>(static_cast<std::size_t>(indent_) * 2, 64);
+    std::memset(buf + n, ' ', spaces);
+    return n + spaces;
+  }
+  void next() {
+    char buf[80];
+    out_.append(buf, start(buf));
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> empty_;
+  std::string escaped_;  // what the serializer wrote last
+  nlohmann::detail::serializer<nlohmann::json> serializer_;
+  nlohmann::json scratch_ = std::string();
+};
+
+/// Writes the report at `indent` levels (2 spaces each) of nesting.
+void write_report(const Report& r, std::string& out, int indent) {
+  JsonWriter w(out, indent);
+  w.begin_object();
+  w.member("schema", "reqcheck.report/1");
+  w.member("verdict", to_string(r.verdict));
+  w.key("policy");
+  w.begin_object();
+  w.member("id", r.policy_id);
+  w.member("version", r.policy_version);
+  w.member("sha256", r.policy_sha256);
+  w.member("title", r.policy_title);
+  w.end_object();
+  w.key("policies");
+  w.begin_array();
+  for (const auto& p : r.policies) {
+    w.element();
+    w.begin_object();
+    w.member("id", p.id);
+    w.member("version", p.version);
+    w.member("sha256", p.sha256);
+    w.member("title", p.title);
+    w.member("kind", p.kind);
+    w.member("reason", p.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.member("input_sha256", r.input_sha256);
+  w.member("checked_at", r.checked_at);
+  w.key("received_at");
+  if (r.received_at.empty()) w.null();
+  else w.string(r.received_at);
+  w.key("received_at_defaulted");
+  w.boolean(r.received_at_defaulted);
+  w.strings("notes", r.notes);
+  w.key("findings");
+  w.begin_array();
   for (const auto& f : r.findings) {
-    ojson o;
-    o["rule"] = f.rule;
-    if (!f.code.empty()) o["code"] = f.code;
-    o["status"] = to_string(f.status);
-    o["title"] = f.title;
-    o["message"] = f.message;
-    o["help"] = f.help;
-    o["pointer"] = f.pointer;
-    o["legal_ref"] = f.legal_ref;
-    if (!f.profile.empty()) o["profile"] = f.profile;
-    if (!f.source.empty()) o["source"] = f.source;
+    w.element();
+    w.begin_object();
+    w.member("rule", f.rule);
+    if (!f.code.empty()) w.member("code", f.code);
+    w.member("status", to_string(f.status));
+    w.member("title", f.title);
+    w.member("message", f.message);
+    w.member("help", f.help);
+    w.member("pointer", f.pointer);
+    w.member("legal_ref", f.legal_ref);
+    if (!f.profile.empty()) w.member("profile", f.profile);
+    if (!f.source.empty()) w.member("source", f.source);
     if (f.line > 0) {
-      o["line"] = f.line;
-      o["column"] = f.column;
+      w.key("line");
+      w.number(static_cast<long long>(f.line));
+      w.key("column");
+      w.number(static_cast<long long>(f.column));
     }
     if (f.end > 0) {
-      o["offset"] = f.offset;
-      o["end"] = f.end;
+      w.key("offset");
+      w.number(f.offset);
+      w.key("end");
+      w.number(f.end);
     }
-    findings.push_back(std::move(o));
+    w.end_object();
   }
-  j["findings"] = std::move(findings);
-  ojson deadlines = ojson::array();
+  w.end_array();
+  w.key("deadlines");
+  w.begin_array();
   for (const auto& d : r.deadlines) {
-    ojson o = {{"name", d.name}, {"due", d.due}, {"basis", d.basis}, {"rule", d.rule}};
-    if (!d.zone.empty()) o["zone"] = d.zone;
-    deadlines.push_back(std::move(o));
+    w.element();
+    w.begin_object();
+    w.member("name", d.name);
+    w.member("due", d.due);
+    w.member("basis", d.basis);
+    w.member("rule", d.rule);
+    if (!d.zone.empty()) w.member("zone", d.zone);
+    w.end_object();
   }
-  j["deadlines"] = std::move(deadlines);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
-std::string to_json(const Report& r) { return report_object(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string to_json(const Report& r) {
+  std::string out;
+  out.reserve(4096 + r.findings.size() * 512);
+  write_report(r, out, 0);
+  return out;
+}
 
 std::string to_json(const std::vector<Report>& reports) {
-  // each report rendered alone and indented one level, as a DOM of the whole array would print
-  // it (strings hold no raw line breaks): a batch of thousands never exists as one DOM
+  // each report written one level in, as a DOM of the whole array would print it: a batch of
+  // thousands never exists as one DOM
   if (reports.empty()) return "[]";
   std::string out = "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const std::string one = to_json(reports[i]);
-    out.reserve(out.size() + one.size() + one.size() / 16);
     out += "  ";
-    for (char c : one) {
-      out += c;
-      if (c == '\n') out += "  ";
-    }
+    write_report(reports[i], out, 1);
     out += i + 1 < reports.size() ? ",\n" : "\n";
   }
   return out + "]";
