@@ -301,6 +301,7 @@ TEST_CASE("time left until a deadline, from the checking time") {
   CHECK(time_left("2026-11-30T11:00:00Z", "2026-11-30T12:00:00Z") == "passed 1 hour ago");
   CHECK(time_left("2026-12-01", "2026-11-30T12:00:00Z").empty());  // a calendar date
   CHECK(time_left("soon", "2026-11-30T12:00:00Z").empty());
+}
 
 namespace {
 
