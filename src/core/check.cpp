@@ -320,6 +320,7 @@ void check_impl(const Policy& policy, std::string_view text, const CheckOptions&
 
 report::Report check(const Policy& policy, std::string_view text, const CheckOptions& options) {
   Report r;
+  r.tz_version = std::string(tz_version());
   std::vector<std::string> order;  // the rules in the order the packs applied list them
   try {
     check_impl(policy, text, options, r, order);

@@ -317,6 +317,11 @@ nlohmann::ordered_json report_dom(const reqcheck::report::Report& r) {
   for (const auto& p : r.policies)
     policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}});
   j["policies"] = std::move(policies);
+  ojson profiles = ojson::array();
+  for (const auto& p : r.policies)
+    if (p.kind == "profile") profiles.push_back({{"id", p.id}, {"title", p.title}, {"reason", p.reason}});
+  j["profiles"] = std::move(profiles);
+  j["tz_version"] = r.tz_version;
   j["input_sha256"] = r.input_sha256;
   j["checked_at"] = r.checked_at;
   j["received_at"] = r.received_at.empty() ? ojson(nullptr) : ojson(r.received_at);

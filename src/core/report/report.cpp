@@ -278,6 +278,20 @@ void write_report(const Report& r, std::string& out, int indent) {
     w.end_object();
   }
   w.end_array();
+  // the framework profiles alone, as frameworks.md §1 names them (always present, maybe empty)
+  w.key("profiles");
+  w.begin_array();
+  for (const auto& p : r.policies) {
+    if (p.kind != "profile") continue;
+    w.element();
+    w.begin_object();
+    w.member("id", p.id);
+    w.member("title", p.title);
+    w.member("reason", p.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.member("tz_version", r.tz_version);
   w.member("input_sha256", r.input_sha256);
   w.member("checked_at", r.checked_at);
   w.key("received_at");

@@ -100,11 +100,14 @@ Verdict worse(Verdict a, Verdict b);
 
 /// A whole report. `received_at` is empty when the request had none (then
 /// `received_at_defaulted` is true and the checking time stood in for it). `policy_*` name the
-/// platform pack (kept for reqcheck.report/1 readers); `policies` lists every pack applied.
+/// platform pack (kept for reqcheck.report/1 readers); `policies` lists every pack applied (the
+/// JSON adds `profiles`, the framework profiles among them as `{id, title, reason}`).
 struct Report {
   Verdict verdict = Verdict::invalid_input;
   std::string policy_id, policy_version, policy_sha256, policy_title;
   std::vector<AppliedPolicy> policies;
+  /// Version of the IANA tz database whose zones the deadlines were counted in (e.g. `2025b`).
+  std::string tz_version;
   std::string input_sha256;
   std::string checked_at;
   std::string received_at;
