@@ -151,9 +151,8 @@ void draw_findings_table(AppUi& s) {
     if (!group.heading.empty()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(2);
-      ImGui::PushFont(s.fonts.large);
-      ImGui::TextWrapped("%s", group.heading.c_str());
-      ImGui::PopFont();
+      // the body font: the large one is subset to the banner's glyphs and lacks `§`
+      ImGui::TextColored(ImVec4(0.95f, 0.80f, 0.45f, 1.0f), "%s", group.heading.c_str());
       ImGui::TableSetColumnIndex(3);
       ImGui::TextDisabled("%s", group.profile.c_str());
     }
@@ -207,7 +206,7 @@ void draw_deadlines(const AppUi& s) {
     const std::string left = report::time_left(d.due, s.report.checked_at);
     ImGui::Bullet();
     ImGui::TextWrapped("%s: %s%s%s%s", d.name.c_str(), d.due.c_str(), d.zone.empty() ? "" : (" (" + d.zone + ")").c_str(),
-                       left.empty() ? "" : " â ", left.c_str());
+                       left.empty() ? "" : ": ", left.c_str());
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s%s", d.rule.empty() ? "" : (d.rule + ": ").c_str(), d.basis.c_str());
