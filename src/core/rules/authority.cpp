@@ -48,13 +48,13 @@ void auth01(Context& c) {
     if (route.authority != type) continue;
     if (route.instrument && *route.instrument != instrument) continue;
     if (route.emergency && !c.emergency()) continue;
-    std::string why = route.instrument ? " on a " + quote(*route.instrument) : route.emergency ? " on an emergency request" : "";
-    c.review("/issuing_authority/type", "the issuing authority is a " + quote(type) + why + ", not a judicial authority",
+    std::string why = route.instrument ? " on " + a_quoted(*route.instrument) : route.emergency ? " on an emergency request" : "";
+    c.review("/issuing_authority/type", "the issuing authority is " + a_quoted(type) + why + ", not a judicial authority",
              "the platform's legal team decides whether this route is accepted; an order of a court or judge, or validation "
              "by one (`validating_authority`), avoids the question");
     return;
   }
-  c.fail("/issuing_authority/type", "the issuing authority is a " + quote(type) + ", not a judicial authority",
+  c.fail("/issuing_authority/type", "the issuing authority is " + a_quoted(type) + ", not a judicial authority",
          "obtain an order from a court or judge, or have the instrument validated by one and name it in `validating_authority`");
 }
 

@@ -1,6 +1,7 @@
 // The Context rules read from and write to: parameter access by declared name (a profile's rule
 // may read what is the platform's from the platform pack), the emergency convention, and finding
 // and deadline assembly with the rule's title and the pack's legal source.
+#include <cctype>
 #include <algorithm>
 #include <stdexcept>
 
@@ -85,6 +86,18 @@ std::string quote(std::string_view value) {
   for (auto& c : v)
     if (c == '`') c = '\'';
   return "`" + v + "`";
+}
+
+std::string a_quoted(std::string_view value) {
+  auto starts = [&](std::string_view p) {
+    if (value.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(value[i])) != p[i]) return false;
+    return true;
+  };
+  const bool vowel = starts("a") || starts("e") || starts("i") || starts("o") || starts("u");
+  const bool you_sound = starts("us") || starts("uni") || starts("uk") || starts("eu");
+  return (vowel && !you_sound ? "an " : "a ") + quote(value);
 }
 
 std::string backticked(const std::vector<std::string>& values) {

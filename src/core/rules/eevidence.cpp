@@ -91,19 +91,19 @@ void ee03(Context& c) {
     switch (validation(c, jp)) {
       case Validation::none:
         if (c.emergency()) {
-          c.review("/validating_authority", "an emergency EPOC issued by a " + quote(*issuer->type) + " without validation",
+          c.review("/validating_authority", "an emergency EPOC issued by " + a_quoted(*issuer->type) + " without validation",
                    "have it validated by a judge or prosecutor of the issuing State within 48 hours (Art. 4(5)), and give "
                    "`validating_authority`");
           return;
         }
-        c.fail("/validating_authority", "issued by a " + quote(*issuer->type) + " and not validated by a judge, court or prosecutor",
+        c.fail("/validating_authority", "issued by " + a_quoted(*issuer->type) + " and not validated by a judge, court or prosecutor",
                "have the EPOC validated by a judge, court, investigating judge or prosecutor of the issuing State (Art. 4(1)(b))");
         return;
       case Validation::no_type:
         c.incomplete("/validating_authority/type", "the validating authority's type is not given", "give `validating_authority.type`");
         return;
       case Validation::wrong_type:
-        c.fail("/validating_authority/type", "validated by a " + quote(*v->type) + ", not by a judge, court or prosecutor",
+        c.fail("/validating_authority/type", "validated by " + a_quoted(*v->type) + ", not by a judge, court or prosecutor",
                "have the EPOC validated by one of " + backticked(jp) + " (Art. 4(1)(b))");
         return;
       case Validation::no_country:
@@ -147,20 +147,20 @@ void ee04(Context& c) {
     return;
   }
   if (in(j, *issuer->type)) {
-    c.pass("/issuing_authority/type", "issued by a " + quote(*issuer->type) + ", as Art. 4(2) requires for traffic and content data");
+    c.pass("/issuing_authority/type", "issued by " + a_quoted(*issuer->type) + ", as Art. 4(2) requires for traffic and content data");
     return;
   }
   const auto& v = c.request.validating_authority;
   const std::string fix = "have the EPOC issued or validated by a judge, court or investigating judge of the issuing State (Art. 4(2)(b))";
   switch (validation(c, j)) {
     case Validation::none:
-      refuse("/validating_authority", "issued by a " + quote(*issuer->type) + " and not validated by a judge: traffic and content data need one", fix);
+      refuse("/validating_authority", "issued by " + a_quoted(*issuer->type) + " and not validated by a judge: traffic and content data need one", fix);
       return;
     case Validation::no_type:
       c.incomplete("/validating_authority/type", "the validating authority's type is not given", "give `validating_authority.type`");
       return;
     case Validation::wrong_type:
-      refuse("/validating_authority/type", "validated by a " + quote(*v->type) + ", not by a judge: traffic and content data need one", fix);
+      refuse("/validating_authority/type", "validated by " + a_quoted(*v->type) + ", not by a judge: traffic and content data need one", fix);
       return;
     case Validation::no_country:
       c.incomplete("/validating_authority/country", "the validating or issuing authority's country is not given",
@@ -170,7 +170,7 @@ void ee04(Context& c) {
       refuse("/validating_authority/country", "validated by a judge of " + quote(v->country.value_or("")) + ", not of the issuing State", fix);
       return;
     case Validation::valid:
-      c.pass("/validating_authority/type", "validated by a " + quote(*v->type) + " of the issuing State, as Art. 4(2)(b) requires");
+      c.pass("/validating_authority/type", "validated by " + a_quoted(*v->type) + " of the issuing State, as Art. 4(2)(b) requires");
       return;
   }
 }
@@ -302,7 +302,7 @@ void ee09(Context& c) {
              help);
     return;
   }
-  c.not_applicable("/validating_authority", "validated by a " + quote(*v->type));
+  c.not_applicable("/validating_authority", "validated by " + a_quoted(*v->type));
 }
 
 /// EE-10: the enforcing State is notified of an EPOC for traffic or content data (Art. 8).
@@ -417,7 +417,7 @@ void ee14(Context& c) {
   }
   const std::string u_help = "check Art. 4(3) for the issuing State's prosecutors, or have a judge issue or validate the EPOC-PR";
   if (in(j, *issuer->type)) {
-    c.pass("/issuing_authority/type", "issued by a " + quote(*issuer->type));
+    c.pass("/issuing_authority/type", "issued by " + a_quoted(*issuer->type));
     return;
   }
   if (in(prosecutors, *issuer->type)) {
@@ -426,7 +426,7 @@ void ee14(Context& c) {
   }
   const auto& v = c.request.validating_authority;
   if (!v) {
-    const std::string msg = "issued by a " + quote(*issuer->type) + " and not validated by a judge or prosecutor";
+    const std::string msg = "issued by " + a_quoted(*issuer->type) + " and not validated by a judge or prosecutor";
     const std::string help = "have the EPOC-PR validated by a judge, court or prosecutor of the issuing State (Art. 4(3)(b))";
     if (c.emergency()) c.review("/validating_authority", msg + " (an emergency: ex-post validation within 48 hours, Art. 4(5))", help);
     else c.fail("/validating_authority", msg, help);
@@ -441,12 +441,12 @@ void ee14(Context& c) {
     return;
   }
   if (!in(j, *v->type)) {
-    c.fail("/validating_authority/type", "validated by a " + quote(*v->type) + ", not by a judge, court or prosecutor",
+    c.fail("/validating_authority/type", "validated by " + a_quoted(*v->type) + ", not by a judge, court or prosecutor",
            "have the EPOC-PR validated by a judge, court or prosecutor of the issuing State (Art. 4(3)(b))");
     return;
   }
   switch (validation(c, j)) {
-    case Validation::valid: c.pass("/validating_authority/type", "validated by a " + quote(*v->type) + " of the issuing State"); return;
+    case Validation::valid: c.pass("/validating_authority/type", "validated by " + a_quoted(*v->type) + " of the issuing State"); return;
     case Validation::other_country:
       c.review("/validating_authority/country", "validated by a judge of " + quote(v->country.value_or("")) + ", not of the issuing State",
                "have the EPOC-PR validated in the issuing State");

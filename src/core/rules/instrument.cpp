@@ -21,14 +21,14 @@ void instr01(Context& c) {
   }
   const std::string& t = *in->type;
   if (c.listed("accepted_instruments", t)) {
-    c.pass("/instrument/type", "a " + quote(t) + " is an order the platform accepts");
+    c.pass("/instrument/type", a_quoted(t) + " is an order the platform accepts");
   } else if (c.listed("review_instruments", t)) {
-    c.review("/instrument/type", "a " + quote(t) + " is not an order the platform accepts without review",
+    c.review("/instrument/type", a_quoted(t) + " is not an order the platform accepts without review",
              t == "preservation_request" || t == "epoc_pr"
                  ? "preservation discloses nothing: follow it with a production order (accepted: " + backticked(c.strings("accepted_instruments")) + ")"
                  : "the platform's legal team decides; a court order avoids the question (accepted: " + backticked(c.strings("accepted_instruments")) + ")");
   } else {
-    c.fail("/instrument/type", "a " + quote(t) + " is not a valid order for disclosure",
+    c.fail("/instrument/type", a_quoted(t) + " is not a valid order for disclosure",
            "obtain one of " + backticked(c.strings("accepted_instruments")) + "; a letter or police request is not enough");
   }
 }
@@ -54,14 +54,14 @@ void instr02(Context& c) {
   if (in->type && c.listed("judicial_instruments", *in->type)) {
     const auto& role = in->signatory->role;
     if (!role) {
-      c.incomplete("/instrument/signatory/role", "the role of the signatory of a " + quote(*in->type) + " is not given",
-                   "give `instrument.signatory.role`: a " + quote(*in->type) + " is signed by a judge (" +
+      c.incomplete("/instrument/signatory/role", "the role of the signatory of " + a_quoted(*in->type) + " is not given",
+                   "give `instrument.signatory.role`: " + a_quoted(*in->type) + " is signed by a judge (" +
                        backticked(c.strings("judicial_authority_types")) + ")");
       return;
     }
     if (!c.listed("judicial_authority_types", *role)) {
       c.review("/instrument/signatory/role",
-               "signed by a " + quote(*role) + ": a " + quote(*in->type) + " is signed by a judge; check who issued it",
+               "signed by " + a_quoted(*role) + ": " + a_quoted(*in->type) + " is signed by a judge; check who issued it",
                "check the instrument: if it was not issued by a court, give its real `instrument.type` and "
                "`issuing_authority.type`; if it was, give the judge's role (" + backticked(c.strings("judicial_authority_types")) + ")");
       return;

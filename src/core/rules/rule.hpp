@@ -125,6 +125,12 @@ class Context {
 /// Wraps a user value in backticks for a message, cut to 80 characters.
 std::string quote(std::string_view value);
 
+/// `quote(value)` after the indefinite article that fits how the value is read aloud: "an
+/// `epoc`", "an `overseas_production_order`", "a `user_id`", "a `court`". Values starting
+/// with a, e, i, o or u take "an", except those read with a leading "you"/"y" sound (`us…`,
+/// `uni…`, `uk`, `eu…`).
+std::string a_quoted(std::string_view value);
+
 /// A list of values for a message: `a`, `b`, `c`.
 std::string backticked(const std::vector<std::string>& values);
 

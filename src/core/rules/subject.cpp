@@ -72,7 +72,7 @@ void subj01(Context& c) {
     } else if (r->ok) {
       c.pass(ptr, quote(*t.value) + " is a valid " + *t.type + (r->normalised != *t.value ? " (read as " + quote(r->normalised) + ")" : ""));
     } else if (const std::string as = other_type(*t.type, *t.value); !as.empty()) {
-      c.fail(ptr, r->reason + "; it reads as a " + quote(as), "`type` says " + quote(*t.type) + " but the value is a " + quote(as) +
+      c.fail(ptr, r->reason + "; it reads as " + a_quoted(as), "`type` says " + quote(*t.type) + " but the value is " + a_quoted(as) +
                                                                    ": set `type` to " + quote(as) + " if that is what is meant");
     } else if (r->doubtful) {
       c.review(ptr, r->reason, r->hint);
@@ -117,9 +117,9 @@ void subj03(Context& c) {
       c.incomplete(ptr, "the role of target " + std::to_string(i) + " is " + (t.role ? "`unknown`" : "not given"),
                    "state whether the account holder is a `suspect` or `accused`: the platform discloses only a suspect's data");
     } else if (c.listed("accepted_target_roles", *t.role)) {
-      c.pass(ptr, "target " + std::to_string(i) + " is a " + quote(*t.role));
+      c.pass(ptr, "target " + std::to_string(i) + " is " + a_quoted(*t.role));
     } else {
-      c.fail(ptr, "target " + std::to_string(i) + " is a " + quote(*t.role) + ", not a suspect",
+      c.fail(ptr, "target " + std::to_string(i) + " is " + a_quoted(*t.role) + ", not a suspect",
              "the platform discloses data only of a suspect; remove this target, or give the legal basis for a suspect");
     }
   }

@@ -37,7 +37,7 @@ void copo01(Context& c) {
     return;
   }
   if (!c.listed("copo_judicial_types", *ia->type)) {
-    c.fail("/issuing_authority/type", "an overseas production order is made by a judge on application, not by a " + quote(*ia->type),
+    c.fail("/issuing_authority/type", "an overseas production order is made by a judge on application, not by " + a_quoted(*ia->type),
            "apply to a judge (" + backticked(c.strings("copo_judicial_types")) + ") for the order (s.1(1))");
     return;
   }

@@ -96,7 +96,7 @@ void sca01(Context& c) {
              "give `instrument.type` `warrant` or `sca_2703d_order` as the order states; content newer than " +
                  std::to_string(c.integer("sca_warrant_days")) + " days needs a warrant");
   } else if (not_compulsory(type)) {
-    c.not_applicable("/instrument/type", "a " + quote(*type) + " compels no disclosure");
+    c.not_applicable("/instrument/type", a_quoted(*type) + " compels no disclosure");
   } else {
     sca01_items(c, *type == "sca_2703d_order");
   }
@@ -107,7 +107,7 @@ void sca01(Context& c) {
 void sca02(Context& c) {
   const auto* type = instrument_type(c);
   if (!type || not_compulsory(type)) {
-    c.not_applicable("/instrument/type", type ? "a " + quote(*type) + " is not compulsory process" : "no instrument type");
+    c.not_applicable("/instrument/type", type ? a_quoted(*type) + " is not compulsory process" : "no instrument type");
     return;
   }
   const auto& ia = c.request.issuing_authority;
@@ -119,20 +119,20 @@ void sca02(Context& c) {
   const auto& courts = c.strings("sca_court_types");
   if (*type == "warrant" || *type == "sca_2703d_order") {
     if (c.listed("sca_court_types", who))
-      c.pass("/issuing_authority/type", "a " + quote(*type) + " issued by a " + quote(who));
+      c.pass("/issuing_authority/type", a_quoted(*type) + " issued by " + a_quoted(who));
     else
-      c.fail("/issuing_authority/type", "a " + quote(*type) + " is issued by a court of competent jurisdiction, not a " + quote(who),
+      c.fail("/issuing_authority/type", a_quoted(*type) + " is issued by a court of competent jurisdiction, not " + a_quoted(who),
              "obtain the " + quote(*type) + " from a court (" + backticked(courts) + "; 2711(3))");
   } else if (*type == "subpoena") {
     if (c.listed("sca_subpoena_issuers", who))
-      c.pass("/issuing_authority/type", "a subpoena issued by a " + quote(who));
+      c.pass("/issuing_authority/type", "a subpoena issued by " + a_quoted(who));
     else
-      c.review("/issuing_authority/type", "a subpoena issued by a " + quote(who) + ": check that it is an administrative, grand jury or trial subpoena",
+      c.review("/issuing_authority/type", "a subpoena issued by " + a_quoted(who) + ": check that it is an administrative, grand jury or trial subpoena",
                "name the authority under whose statute the subpoena was issued (" + backticked(c.strings("sca_subpoena_issuers")) + ")");
   } else if (c.listed("sca_court_types", who)) {
-    c.pass("/issuing_authority/type", "a " + quote(*type) + " issued by a " + quote(who));
+    c.pass("/issuing_authority/type", a_quoted(*type) + " issued by " + a_quoted(who));
   } else {
-    c.review("/issuing_authority/type", "a " + quote(*type) + " issued by a " + quote(who) + ", not a court",
+    c.review("/issuing_authority/type", a_quoted(*type) + " issued by " + a_quoted(who) + ", not a court",
              "check who issued it; a court order under the Stored Communications Act comes from a court (" + backticked(courts) + ")");
   }
 }
@@ -211,7 +211,7 @@ void sca06(Context& c) {
     return;
   }
   c.review("/issuing_authority/country",
-           (country ? "a " + quote(*type) + " of an authority of " + quote(*country) : "a " + quote(*type) + " whose issuer's country is not given") +
+           (country ? a_quoted(*type) + " of an authority of " + quote(*country) : a_quoted(*type) + " whose issuer's country is not given") +
                ": foreign process under the Stored Communications Act goes through mutual legal assistance or an executive agreement",
            "send it as an MLAT request (18 U.S.C. 3512) or under an agreement under 2523, or give `issuing_authority.country`");
 }
