@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -362,6 +362,34 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     if (expected.report) assert.deepEqual(report.deadlines, expected.report.deadlines, 'the same deadlines as the CLI');
     // the page draws a "Legal-framework profiles" section and the grouped table: look at it
     await screenshot(page, 'epoc-profile.png');
+  });
+
+  it('opens every legal-framework sample from File > Open sample, each with its profile', { timeout: 120000 }, async (t) => {
+    // the menu lists the embedded samples in file-name order, one row per sample
+    const menu = readdirSync(samplesDir).filter((f) => /\.(json|xml)$/.test(f)).sort();
+    const profiles = {
+      'needs-review-epoc-production-order.json': 'eu-eevidence',
+      'needs-review-epoc-pr-preservation-order.json': 'eu-eevidence',
+      'needs-review-dsa-article-10-order.json': 'eu-dsa10',
+      'needs-review-us-subpoena.json': 'us-sca',
+      'needs-review-uk-overseas-production-order.json': 'uk-copo',
+    };
+    for (const [name, profile] of Object.entries(profiles)) {
+      const index = menu.indexOf(name);
+      assert.ok(index >= 0, `${name} is a sample`);
+      const expected = expectedFor(join(samplesDir, name), name);
+      await click(page, 20, 10); // File
+      await page.mouse.move(60, 59); // Open sample: its submenu opens to the right
+      await page.waitForTimeout(300);
+      await page.mouse.move(340, 59, { steps: 4 }); // along the row, so the submenu stays open
+      await click(page, 420, 59 + 21 * index);
+      const shown = await waitForVerdict(page, expected);
+      t.diagnostic(`${name}: ${shown.text}`);
+      assertSameVerdict(shown, expected, name);
+      assert.match(shown.text, new RegExp(`framework profiles applied: ${profile}`), `${name} names ${profile}`);
+      assert.equal(await page.title(), `reqcheck — ${name}`, 'the title names the sample opened');
+    }
+    await screenshot(page, 'uk-opo-profile.png');
   });
 
   it('checks a batch (NDJSON) request by request, summed up by the worst verdict', { timeout: 60000 }, async (t) => {

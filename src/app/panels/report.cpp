@@ -131,6 +131,45 @@ void draw_notes(const AppUi& s) {
   }
 }
 
+/// One finding as a table row: status, rule, title with message, fix and location, and source.
+/// `i` indexes `s.report.findings`; clicking the row selects the finding in the request.
+void draw_finding_row(AppUi& s, std::size_t i) {
+  const Finding& f = s.report.findings[i];
+  ImGui::PushID(static_cast<int>(i));
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  // the whole row is the click target (its height is known only from the previous frame)
+  const bool selected = s.selected_finding == static_cast<int>(i);
+  const bool hovered = ImGui::TableGetHoveredRow() == ImGui::TableGetRowIndex() && ImGui::IsWindowHovered();
+  if (selected || hovered) {
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered, selected ? 1.0f : 0.45f));
+  }
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    s.selected_finding = static_cast<int>(i);
+    select_finding(s, f);
+  }
+  if (hovered && !f.pointer.empty()) ImGui::SetTooltip("Click to show %s in the request", f.pointer.c_str());
+  ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(report::status_label(f.status)).c_str());
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextUnformatted(f.rule.c_str());
+  ImGui::TableSetColumnIndex(2);
+  ImGui::TextWrapped("%s", f.title.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
+  ImGui::TextWrapped("%s", f.message.c_str());
+  ImGui::PopStyleColor();
+  if (!f.help.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::incomplete));
+    ImGui::TextWrapped("Fix: %s", f.help.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (f.line > 0 && f.source.empty()) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
+  if (!f.pointer.empty()) ImGui::TextDisabled("%s", f.pointer.c_str());
+  if (!f.source.empty()) ImGui::TextDisabled("HI-1: %s (line %d)", f.source.c_str(), f.line);
+  ImGui::TableSetColumnIndex(3);
+  ImGui::TextWrapped("%s", f.legal_ref.c_str());
+  ImGui::PopID();
+}
+
 void draw_findings_table(AppUi& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -146,53 +185,21 @@ void draw_findings_table(AppUi& s) {
   ImGui::TableHeadersRow();
   // the platform pack's (and the engine's) findings first, then each profile's under its own
   // heading; within a group in the report's order, which the core makes fails first
-  const auto& findings = s.report.findings;
   for (const FindingGroup& group : finding_groups(s.report)) {
     if (!group.heading.empty()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(2);
-      // the body font: the large one is subset to the banner's glyphs and lacks `§`
-      ImGui::TextColored(ImVec4(0.95f, 0.80f, 0.45f, 1.0f), "%s", group.heading.c_str());
+      // wrapped like the findings, so a long profile title is never cut at the column's edge
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.45f, 1.0f));
+      ImGui::TextWrapped("%s", group.heading.c_str());
+      ImGui::PopStyleColor();
       ImGui::TableSetColumnIndex(3);
-      ImGui::TextDisabled("%s", group.profile.c_str());
-    }
-  for (std::size_t i : group.findings) {
-    const Finding& f = findings[i];
-    if (!s.show_status[static_cast<int>(f.status)]) continue;
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    // the whole row is the click target (its height is known only from the previous frame)
-    const bool selected = s.selected_finding == static_cast<int>(i);
-    const bool hovered = ImGui::TableGetHoveredRow() == ImGui::TableGetRowIndex() && ImGui::IsWindowHovered();
-    if (selected || hovered) {
-      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered, selected ? 1.0f : 0.45f));
-    }
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-      s.selected_finding = static_cast<int>(i);
-      select_finding(s, f);
-    }
-    if (hovered && !f.pointer.empty()) ImGui::SetTooltip("Click to show %s in the request", f.pointer.c_str());
-    ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(report::status_label(f.status)).c_str());
-    ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(f.rule.c_str());
-    ImGui::TableSetColumnIndex(2);
-    ImGui::TextWrapped("%s", f.title.c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
-    ImGui::TextWrapped("%s", f.message.c_str());
-    ImGui::PopStyleColor();
-    if (!f.help.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::incomplete));
-      ImGui::TextWrapped("Fix: %s", f.help.c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", group.profile.c_str());
       ImGui::PopStyleColor();
     }
-    if (f.line > 0 && f.source.empty()) ImGui::TextDisabled("line %d, column %d", f.line, f.column);
-    if (!f.pointer.empty()) ImGui::TextDisabled("%s", f.pointer.c_str());
-    if (!f.source.empty()) ImGui::TextDisabled("HI-1: %s (line %d)", f.source.c_str(), f.line);
-    ImGui::TableSetColumnIndex(3);
-    ImGui::TextWrapped("%s", f.legal_ref.c_str());
-    ImGui::PopID();
-  }
+    for (std::size_t i : group.findings)
+      if (s.show_status[static_cast<int>(s.report.findings[i].status)]) draw_finding_row(s, i);
   }
   ImGui::EndTable();
 }
