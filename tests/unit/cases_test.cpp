@@ -50,7 +50,9 @@ const std::vector<CaseDir>& case_dirs() {
 TEST_CASE("data-driven cases under tests/cases") {
   const auto& dirs = case_dirs();
   CHECK(dirs.size() >= 40);
-  for (const auto& [dir, name] : dirs) {
+  for (const auto& c : dirs) {
+    const auto& dir = c.dir;
+    const std::string& name = c.name;  // not a structured binding: INFO captures it in a lambda (clang 14)
     SUBCASE(name.c_str()) {
       const json expected = json::parse(read_file(dir / "expected.json"));
       reqcheck::CheckOptions options;
