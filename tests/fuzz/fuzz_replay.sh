@@ -61,7 +61,7 @@ for t in "${targets[@]}"; do
     tail -40 "$log"
   elif ! grep -q 'INITED' "$log"; then
     status=1
-    echo "fuzz-replay: $t did not finish replaying its corpus in ${secs}s (give it more: FUZZ_SECONDS=...)"
+    echo "fuzz-replay: $t did not replay its whole corpus (no INITED in its log)"
     tail -5 "$log"
   else
     echo "fuzz-replay: $t ok, corpus replayed, ${execs:-?} executions in ${secs}s, ${cov:-cov: ?}"
