@@ -1,23 +1,34 @@
 # The two commands of README.md, and the steps they are made of.
 #   make serve   install what is missing, build the page, serve it on 127.0.0.1
 #   make test    install what is missing, then every test suite: native, wasm, CLI, schema, parity,
-#                the suites under ASan+UBSan, a short fuzz run of every target, browser
-# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, fuzz-replay, clean.
+#                the suites under ASan+UBSan, the fuzz corpus replayed and each target fuzzed
+#                FUZZ_SECONDS, browser (what .ci/run calls; about 12 minutes from a clean clone)
+#   make check   the quick loop while developing: native build, then the native unit, case,
+#                app-state and CLI tests (seconds once built)
+# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, fuzz-replay, fuzz-long, clean.
+# ctest runs two tests at a time (the presets' jobs), one per core.
 
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz fuzz-replay clean
+.PHONY: serve test check deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz fuzz-replay fuzz-long clean
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory build/web/dist
 
-# FUZZ_SECONDS: how long fuzz-replay runs each target (4 targets)
-FUZZ_SECONDS ?= 60
+# FUZZ_SECONDS: how long fuzz-replay runs each target (4 targets, two at a time), the replay of the
+# corpus, samples, packs and cases included; enough to replay them all and fuzz near them, not a
+# campaign: that is fuzz-long, FUZZ_LONG_SECONDS a target, new inputs kept in tests/fuzz/corpus-new/
+# for tests/fuzz/merge_corpus.sh
+FUZZ_SECONDS ?= 20
+FUZZ_LONG_SECONDS ?= 3600
 
 test: deps test-native test-web test-asan fuzz-replay test-e2e
 	@echo "reqcheck: all test suites passed"
+
+check: native
+	ctest --preset check
 
 deps:
 	bash scripts/install-deps.sh
@@ -59,6 +70,9 @@ fuzz:
 
 fuzz-replay: fuzz
 	bash tests/fuzz/fuzz_replay.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzz-long: fuzz
+	bash tests/fuzz/fuzz_replay.sh build/fuzz $(FUZZ_LONG_SECONDS) tests/fuzz/corpus-new
 
 clean:
 	rm -rf build/native build/web build/asan build/fuzz

@@ -25,21 +25,34 @@ bool matches(const json& finding, const json& expected) {
   return true;
 }
 
-std::vector<std::filesystem::path> case_dirs() {
-  std::vector<std::filesystem::path> dirs;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(kSourceDir / "tests/cases"))
-    if (e.is_regular_file() && e.path().filename() == "expected.json") dirs.push_back(e.path().parent_path());
-  std::sort(dirs.begin(), dirs.end());
+struct CaseDir {
+  std::filesystem::path dir;
+  std::string name;  // relative to tests/cases
+};
+
+/// The case folders and their names, found once per process: doctest runs the test case's body
+/// once per subcase, and walking the tree (and resolving each name, which stats the file
+/// system) each time was most of the suite's time, growing with the square of the cases.
+const std::vector<CaseDir>& case_dirs() {
+  static const std::vector<CaseDir> dirs = [] {
+    std::vector<CaseDir> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(kSourceDir / "tests/cases"))
+      if (e.is_regular_file() && e.path().filename() == "expected.json")
+        out.push_back({e.path().parent_path(), std::filesystem::relative(e.path().parent_path(), kSourceDir / "tests/cases").string()});
+    std::sort(out.begin(), out.end(), [](const CaseDir& a, const CaseDir& b) { return a.dir < b.dir; });
+    return out;
+  }();
   return dirs;
 }
 
 }  // namespace
 
 TEST_CASE("data-driven cases under tests/cases") {
-  const auto dirs = case_dirs();
+  const auto& dirs = case_dirs();
   CHECK(dirs.size() >= 40);
-  for (const auto& dir : dirs) {
-    const std::string name = std::filesystem::relative(dir, kSourceDir / "tests/cases").string();
+  for (const auto& c : dirs) {
+    const auto& dir = c.dir;
+    const std::string& name = c.name;  // not a structured binding: INFO captures it in a lambda (clang 14)
     SUBCASE(name.c_str()) {
       const json expected = json::parse(read_file(dir / "expected.json"));
       reqcheck::CheckOptions options;
