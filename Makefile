@@ -2,12 +2,12 @@
 #   make serve   install what is missing, build the page, serve it on 127.0.0.1
 #   make test    install what is missing, then every test suite: native, wasm, CLI, schema, parity,
 #                the suites under ASan+UBSan, a short fuzz run of every target, browser
-# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, fuzz-replay, clean.
+# Other targets: deps, native, web, cli-samples, bench, bench-peers, asan, fuzz, fuzz-replay, clean.
 
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz fuzz-replay clean
+.PHONY: serve test deps native web test-native test-web test-e2e test-asan cli-samples bench bench-peers asan fuzz fuzz-replay clean
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
@@ -52,6 +52,15 @@ cli-samples: native
 
 bench: native
 	build/native/bench/reqcheck_bench
+
+# reqcheck beside plain JS, Cedar and ajv + json-logic, in node and headless Chromium; writes its
+# section of bench/RESULTS.md (a benchmark, never a test). Builds, in the web preset, only the
+# engine entry it loads; PEERS_ARGS passes options (e.g. PEERS_ARGS="--n 20000 --no-browser").
+bench-peers:
+	cmake --preset web >/dev/null
+	cmake --build --preset web --target reqcheck_peers
+	test -d bench/peers/node_modules || (cd bench/peers && npm ci --no-audit --no-fund)
+	node bench/peers/run.mjs $(PEERS_ARGS)
 
 fuzz:
 	cmake --preset fuzz >/dev/null
