@@ -291,7 +291,17 @@ export const FAULTS = {
   'EMER-02 emergency by e-mail': (R, r) => { emergencyOf(R, r); r.requester.channel = 'email'; },
   'EMER-02 no requester e-mail': (R, r) => { delete r.requester.email; delete r.requester.reply_to; },
 };
-const FAULT_NAMES = Object.keys(FAULTS);
+
+/**
+ * Cases where reqcheck's verdict differs from criteria.md's text (bench/peers/README.md), left out
+ * of the pool unless asked for (`--edges`), so that the disagreement can be shown on demand.
+ */
+export const EDGE_FAULTS = {
+  // criteria.md AUTH-03: a name and a valid phone identify the authority; reqcheck reviews a broken e-mail beside it
+  'AUTH-03 broken e-mail beside a valid phone': (R, r) => { r.issuing_authority.email = 'office-court.example'; },
+  // criteria.md EMER-02: an emergency's supervisor contact is a name and a phone; reqcheck passes a name alone
+  'EMER-02 supervisor without phone': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor.phone; },
+};
 
 /** Lays out a request as people send them: pretty-printed (2 spaces) or on one line. */
 function text(R, r) {
@@ -300,10 +310,12 @@ function text(R, r) {
 
 /**
  * `n` requests from `seed`: [{text, faults: [names]}], each 1–4 KB (UTF-8); fault-free with
- * probability `meetShare`.
+ * probability `meetShare`; `edges` adds EDGE_FAULTS.
  */
-export function generate(n, seed = 1, meetShare = 0.7) {
+export function generate(n, seed = 1, meetShare = 0.7, edges = false) {
   const R = rng(seed);
+  const faultSet = edges ? { ...FAULTS, ...EDGE_FAULTS } : FAULTS;
+  const names = Object.keys(faultSet);
   const out = [];
   while (out.length < n) {
     const r = base(R);
@@ -311,10 +323,10 @@ export function generate(n, seed = 1, meetShare = 0.7) {
     if (!R.chance(meetShare)) {
       const k = R.int(1, 3);
       while (faults.length < k) {
-        const f = R.pick(FAULT_NAMES);
+        const f = R.pick(names);
         if (!faults.includes(f)) faults.push(f);
       }
-      for (const f of faults) FAULTS[f](R, r);
+      for (const f of faults) faultSet[f](R, r);
     }
     let t = text(R, r);
     let bytes = Buffer.byteLength(t);

@@ -1,5 +1,5 @@
 // The side-by-side benchmark of issue 11 in one command (a benchmark, never a test):
-//   node bench/peers/run.mjs [--n 100000] [--pool 5000] [--seed 1] [--no-browser] [--no-write]
+//   node bench/peers/run.mjs [--n 100000] [--pool 5000] [--seed 1] [--no-browser] [--no-write] [--edges]
 // (or `make bench-peers`, which builds the web preset first). It generates a seeded pool of
 // requests, verifies that reqcheck, plain JS, Cedar and ajv + json-logic agree on every one
 // (aborting on the first disagreement), times each engine in a fresh node process and in a
@@ -24,6 +24,7 @@ const POOL = Number(arg('pool', 5000));
 const SEED = Number(arg('seed', 1));
 const browser = !process.argv.includes('--no-browser');
 const write = !process.argv.includes('--no-write');
+const edges = process.argv.includes('--edges');
 const PAGE_NAMES = { 'plain JS': 'plain', reqcheck: 'reqcheck', 'ajv + json-logic': 'jsonlogic', Cedar: 'cedar' };
 const say = (s) => process.stderr.write(s + '\n');
 
@@ -32,7 +33,7 @@ if (!existsSync(join(reqcheckBuild, 'reqcheck_peers.wasm'))) {
   process.exit(2);
 }
 const load = loadavg()[0];
-const pool = generate(POOL, SEED);
+const pool = generate(POOL, SEED, 0.7, edges);
 const texts = pool.map((r) => r.text);
 say(`bench/peers: ${POOL} requests (seed ${SEED}); verifying that the four engines agree…`);
 const verdict = await verify(pool);
