@@ -53,10 +53,12 @@ cli-samples: native
 bench: native
 	build/native/bench/reqcheck_bench
 
-# reqcheck beside plain JS, Cedar and ajv + json-logic, in node and headless Chromium; writes its
-# section of bench/RESULTS.md (a benchmark, never a test). Builds, in the web preset, only the
-# engine entry it loads; PEERS_ARGS passes options (e.g. PEERS_ARGS="--n 20000 --no-browser").
+# reqcheck beside plain JS, Cedar and ajv + json-logic, in node and headless Chromium (and natively);
+# writes its section of bench/RESULTS.md (a benchmark, never a test). Builds, in the native and
+# web presets, only the two engines it runs; PEERS_ARGS passes options (e.g. PEERS_ARGS="--n 20000").
 bench-peers:
+	cmake --preset native >/dev/null
+	cmake --build --preset native --target reqcheck_peers_native
 	cmake --preset web >/dev/null
 	cmake --build --preset web --target reqcheck_peers
 	test -d bench/peers/node_modules || (cd bench/peers && npm ci --no-audit --no-fund)

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './gen.mjs';
-import { verify } from './verify.mjs';
+import { verify, verifyNative } from './verify.mjs';
 import { peersDir, repoDir, reqcheckBuild, NOW } from './lib/load-node.mjs';
 import { bundle, serve, runInChromium, writePool } from './lib/browser.mjs';
 import { table, writeSection } from './lib/results.mjs';
@@ -26,6 +26,8 @@ const browser = !process.argv.includes('--no-browser');
 const write = !process.argv.includes('--no-write');
 const edges = process.argv.includes('--edges');
 const PAGE_NAMES = { 'plain JS': 'plain', reqcheck: 'reqcheck', 'ajv + json-logic': 'jsonlogic', Cedar: 'cedar' };
+const NATIVE = process.env.REQCHECK_PEERS_NATIVE || join(repoDir, 'build/native/bench/peers/reqcheck_peers_native');
+const native = existsSync(NATIVE);
 const say = (s) => process.stderr.write(s + '\n');
 
 if (!existsSync(join(reqcheckBuild, 'reqcheck_peers.wasm'))) {
@@ -55,7 +57,22 @@ try {
   for (const [name, page] of Object.entries(PAGE_NAMES)) sizes[name] = bundled[page];
   writePool(site, texts, verdict.keys);
 
+  if (native) {
+    const bad = verifyNative(NATIVE, poolFile, pool, verdict.keys);
+    if (bad) {
+      say(`bench/peers: DISAGREEMENT, nothing timed.\n${bad}`);
+      rmSync(work, { recursive: true, force: true });
+      process.exit(1);
+    }
+    say(`bench/peers: reqcheck natively agrees too`);
+  } else say(`bench/peers: ${NATIVE} is not built: no native row (make bench-peers builds it)`);
   const nodeRows = {};
+  if (native) {
+    say(`bench/peers: native reqcheck: ${N} checks…`);
+    const run = spawnSync(NATIVE, [poolFile, String(N)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`native run failed:\n${run.stderr}`);
+    nodeRows['reqcheck native'] = JSON.parse(run.stdout);
+  }
   for (const name of Object.keys(PAGE_NAMES)) {
     say(`bench/peers: node, ${name}: ${N} checks…`);
     const run = spawnSync(process.execPath, [join(peersDir, 'time-node.mjs'), name, poolFile, String(N)], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -97,13 +114,14 @@ function report({ nodeRows, browserRows, sizes, counts, chromium, load }) {
       `(\`make bench-peers\`), N = ${N.toLocaleString('en')} checks per engine cycling through a pool of ${POOL.toLocaleString('en')} generated requests ` +
       `(seed ${SEED}: ${Object.entries(counts).map(([v, c]) => `${c} ${v}`).join(', ')}; ${bytes[0]}–${bytes[bytes.length - 1]} bytes, median ${bytes[bytes.length >> 1]}). ` +
       'Before timing, all four engines gave every request of the pool the same verdict and the same non-passing rules (each with its worst status), ' +
-      'in node and again in the browser. Each engine then ran in a fresh process: init, one first check, 2,000 warm-up checks, N timed checks. ' +
+      `in node and again in the browser${native ? ', and so did reqcheck natively' : ''}. Each engine then ran in a fresh process: init, one first check, 2,000 warm-up checks, N timed checks. ` +
       'Ratios are each engine ÷ plain JS in the same run (below 1× is faster or smaller).',
     '',
     `### node ${process.version}`,
     '',
     table(nodeRows, sizes),
   ];
+  if (native) lines.push('', '*reqcheck native*: the same engine built by the native preset (g++, RelWithDebInfo, `-O2`), `bench/peers/native_timing.cpp` timing `check_json` with the same loop; ratios against plain JS under node.');
   if (Object.keys(browserRows).length) {
     lines.push('', `### headless Chromium ${chromium} (127.0.0.1, cross-origin isolated: performance.now() in steps of ${res?.toFixed(1)} µs)`, '', table(browserRows, sizes));
   }

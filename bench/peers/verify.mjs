@@ -2,7 +2,9 @@
 // and all four must give each request the same verdict and the same non-passing rules (each with
 // its worst status) before anything is timed. reqcheck must apply the platform pack alone (no
 // legal-framework profile), since the peers encode only its rules.
+import { spawnSync } from 'node:child_process';
 import { engines, resultOf } from './lib/load-node.mjs';
+import { readReport } from './engines/reqcheck.mjs';
 import { keyOf } from './lib/compare.mjs';
 
 /**
@@ -30,4 +32,20 @@ export async function verify(pool) {
     keys.push(ref);
   }
   return { keys };
+}
+
+/**
+ * Checks the pool (written to `poolFile`) with the native build `binary` against the keys node
+ * agreed on; returns the first disagreement as text, or '' when there is none.
+ */
+export function verifyNative(binary, poolFile, pool, keys) {
+  const run = spawnSync(binary, [poolFile, '--reports'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) return `${binary} failed: ${run.stderr}`;
+  const lines = run.stdout.trimEnd().split('\n');
+  if (lines.length !== pool.length) return `${binary} gave ${lines.length} reports for ${pool.length} requests`;
+  for (let i = 0; i < lines.length; i++) {
+    const key = keyOf(readReport(lines[i]));
+    if (key !== keys[i]) return `request ${i} (faults: ${pool[i].faults.join(', ') || 'none'}): reqcheck natively gives "${key}", the engines in node "${keys[i]}"\n${pool[i].text}`;
+  }
+  return '';
 }
