@@ -9,6 +9,9 @@
 import { ISO3166 } from '../lib/ident.mjs';
 
 const DAY = 86400000;
+// The nodes of the tree: an attribute, boolean connectives and comparisons of an attribute with a
+// literal (or another attribute).
+/** An attribute of the features. */
 export const v = (name) => ['var', name];
 export const and = (...xs) => ['and', ...xs];
 export const or = (...xs) => ['or', ...xs];

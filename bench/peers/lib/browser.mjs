@@ -3,7 +3,7 @@
 // cross-origin isolation headers that give performance.now() its finest resolution, and a
 // fresh headless Debian Chromium (playwright-core; flags of toolchain.md) runs each engine.
 import { createServer } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -109,5 +109,3 @@ export function writePool(dir, texts, keys) {
   writeFileSync(join(dir, 'pool.json'), JSON.stringify(texts));
   writeFileSync(join(dir, 'expected.json'), JSON.stringify(keys));
 }
-
-export { readdirSync };
