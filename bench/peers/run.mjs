@@ -43,7 +43,7 @@ if (verdict.error) {
   say(`bench/peers: DISAGREEMENT, nothing timed.\n${verdict.error}`);
   process.exit(1);
 }
-const counts = {};
+const counts = { meets_criteria: 0, needs_review: 0, does_not_meet: 0 };
 for (const k of verdict.keys) counts[k.split(' | ')[0]] = (counts[k.split(' | ')[0]] || 0) + 1;
 say(`bench/peers: all four agree on ${POOL} requests (${Object.entries(counts).map(([v, c]) => `${c} ${v}`).join(', ')})`);
 
@@ -125,6 +125,7 @@ function report({ nodeRows, browserRows, sizes, counts, chromium, load }) {
   if (Object.keys(browserRows).length) {
     lines.push('', `### headless Chromium ${chromium} (127.0.0.1, cross-origin isolated: performance.now() in steps of ${res?.toFixed(1)} µs)`, '', table(browserRows, sizes));
   }
+  lines.push('', targets(nodeRows, browserRows));
   lines.push('',
     'What each engine is and does per check (every one is given the request\'s text):',
     '- **plain JS** (`engines/plain.mjs`): `JSON.parse`, then the 21 rules of `telegram-2024-09` written by hand, parameters read from the pack; returns the verdict and `{rule, status}` findings (no messages). The reference, and the practical limit.',
@@ -135,4 +136,22 @@ function report({ nodeRows, browserRows, sizes, counts, chromium, load }) {
     '- Only the platform pack\'s rules are encoded; the generated requests never trigger a legal-framework profile (the verification checks that reqcheck applied `telegram-2024-09` alone).',
     '- init: from the start of loading the engine\'s code to an engine ready to check (node: import and compile; browser: fetch from 127.0.0.1, compile, instantiate), including compiling the pack. gzip KB: gzip -9 of what the browser loads for the engine (esbuild bundle, minified, with the pack and schema it needs; the `.wasm` and reqcheck\'s Emscripten glue beside it); the page driver is not counted. µs/check at that rate: the whole timed loop ÷ N (timer calls included), the figure to read where the browser\'s timer is coarse. Benchmarks, not tests: the numbers depend on the machine and its load.');
   return lines.join('\n');
+}
+
+/** One line on issue 11's targets for reqcheck, as met or not in this run. */
+function targets(nodeRows, browserRows) {
+  const envs = [['node', nodeRows], ['Chromium', browserRows]].filter(([, rows]) => rows.reqcheck);
+  const f = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const yes = (ok) => (ok ? 'met' : 'not met');
+  const parts = [];
+  for (const [env, rows] of envs) {
+    const rc = rows.reqcheck.median_us;
+    const peer = Math.min(rows['ajv + json-logic'].median_us, rows.Cedar.median_us);
+    parts.push(`${env}: below every peer per check ${yes(rc < peer)} (${f(rc)} µs against ${f(peer)}), ` +
+      `at most 2× plain JS ${yes(rc <= 2 * rows['plain JS'].median_us)} (${(rc / rows['plain JS'].median_us).toFixed(1)}×), ` +
+      `init ≤ 10 ms ${yes(rows.reqcheck.init_ms <= 10)} (${f(rows.reqcheck.init_ms)} ms)`);
+  }
+  const native = nodeRows['reqcheck native'];
+  if (native) parts.push(`natively ≤ 10 µs per check ${yes(native.median_us <= 10)} (${f(native.median_us)} µs)`);
+  return `Issue 11's targets for reqcheck (median per check), in this run — ${parts.join('; ')}.`;
 }
