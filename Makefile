@@ -5,13 +5,13 @@
 #                FUZZ_SECONDS, browser (what .ci/run calls; about 12 minutes from a clean clone)
 #   make check   the quick loop while developing: native build, then the native unit, case,
 #                app-state and CLI tests (seconds once built)
-# Other targets: deps, native, web, cli-samples, bench, asan, fuzz, fuzz-replay, fuzz-long, clean.
-# ctest runs two tests at a time (the presets' jobs), one per core.
+# Other targets: deps, native, web, cli-samples, bench, bench-peers, asan, fuzz, fuzz-replay,
+# fuzz-long, clean. ctest runs two tests at a time (the presets' jobs), one per core.
 
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test check deps native web test-native test-web test-e2e test-asan cli-samples bench asan fuzz fuzz-replay fuzz-long clean
+.PHONY: serve test check deps native web test-native test-web test-e2e test-asan cli-samples bench bench-peers asan fuzz fuzz-replay fuzz-long clean
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
@@ -63,6 +63,17 @@ cli-samples: native
 
 bench: native
 	build/native/bench/reqcheck_bench
+
+# reqcheck beside plain JS, Cedar and ajv + json-logic, in node and headless Chromium (and natively);
+# writes its section of bench/RESULTS.md (a benchmark, never a test). Builds, in the native and
+# web presets, only the two engines it runs; PEERS_ARGS passes options (e.g. PEERS_ARGS="--n 20000").
+bench-peers:
+	cmake --preset native >/dev/null
+	cmake --build --preset native --target reqcheck_peers_native
+	cmake --preset web >/dev/null
+	cmake --build --preset web --target reqcheck_peers
+	test -d bench/peers/node_modules || (cd bench/peers && npm ci --no-audit --no-fund)
+	node bench/peers/run.mjs $(PEERS_ARGS)
 
 fuzz:
 	cmake --preset fuzz >/dev/null
