@@ -70,6 +70,16 @@ void ee02(Context& c) {
            "(Annex I section F); traffic and content data need a judge and the 3-year threshold");
 }
 
+/// The incomplete outcomes EE-03 and EE-04 share when a validation cannot be judged: the
+/// validating authority's type, or a country to compare it with, is not given.
+void report_missing_validation(Context& c, Validation state) {
+  if (state == Validation::no_type)
+    c.incomplete("/validating_authority/type", "the validating authority's type is not given", "give `validating_authority.type`");
+  else
+    c.incomplete("/validating_authority/country", "the validating or issuing authority's country is not given",
+                 "give `validating_authority.country` and `issuing_authority.country`");
+}
+
 /// EE-03: an EPOC for subscriber or user-identification data is issued or validated by a judge,
 /// court, investigating judge or prosecutor of the issuing State (Art. 4(1)).
 void ee03(Context& c) {
@@ -88,7 +98,8 @@ void ee03(Context& c) {
   bool judge = in(judicial(c), *issuer->type);
   if (!in(jp, *issuer->type)) {
     const auto& v = c.request.validating_authority;
-    switch (validation(c, jp)) {
+    const Validation state = validation(c, jp);
+    switch (state) {
       case Validation::none:
         if (c.emergency()) {
           c.review("/validating_authority", "an emergency EPOC issued by " + a_quoted(*issuer->type) + " without validation",
@@ -100,16 +111,14 @@ void ee03(Context& c) {
                "have the EPOC validated by a judge, court, investigating judge or prosecutor of the issuing State (Art. 4(1)(b))");
         return;
       case Validation::no_type:
-        c.incomplete("/validating_authority/type", "the validating authority's type is not given", "give `validating_authority.type`");
+      case Validation::no_country:
+        report_missing_validation(c, state);
         return;
       case Validation::wrong_type:
         c.fail("/validating_authority/type", "validated by " + a_quoted(*v->type) + ", not by a judge, court or prosecutor",
                "have the EPOC validated by one of " + backticked(jp) + " (Art. 4(1)(b))");
         return;
-      case Validation::no_country:
-        c.incomplete("/validating_authority/country", "the validating or issuing authority's country is not given",
-                     "give `validating_authority.country` and `issuing_authority.country`");
-        return;
+
       case Validation::other_country:
         c.fail("/validating_authority/country", "validated by an authority of " + quote(v->country.value_or("")) + ", not of the issuing State",
                "have the EPOC validated by an authority in the issuing State (Art. 4(1)(b))");
@@ -152,19 +161,17 @@ void ee04(Context& c) {
   }
   const auto& v = c.request.validating_authority;
   const std::string fix = "have the EPOC issued or validated by a judge, court or investigating judge of the issuing State (Art. 4(2)(b))";
-  switch (validation(c, j)) {
+  const Validation state = validation(c, j);
+  switch (state) {
     case Validation::none:
       refuse("/validating_authority", "issued by " + a_quoted(*issuer->type) + " and not validated by a judge: traffic and content data need one", fix);
       return;
     case Validation::no_type:
-      c.incomplete("/validating_authority/type", "the validating authority's type is not given", "give `validating_authority.type`");
+    case Validation::no_country:
+      report_missing_validation(c, state);
       return;
     case Validation::wrong_type:
       refuse("/validating_authority/type", "validated by " + a_quoted(*v->type) + ", not by a judge: traffic and content data need one", fix);
-      return;
-    case Validation::no_country:
-      c.incomplete("/validating_authority/country", "the validating or issuing authority's country is not given",
-                   "give `validating_authority.country` and `issuing_authority.country`");
       return;
     case Validation::other_country:
       refuse("/validating_authority/country", "validated by a judge of " + quote(v->country.value_or("")) + ", not of the issuing State", fix);
