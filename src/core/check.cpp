@@ -219,7 +219,6 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
 
 void check_request(const Policy& policy, std::string_view request_text, const CheckOptions& options, std::string_view original_text,
                    const import::ImportedRequest* imported, Report& r, std::vector<std::string>& order) {
-  r.input_sha256 = report::sha256_hex(original_text);
   const auto now = checking_time(options, r);
   if (!now) return;
   r.checked_at = now->text;
@@ -284,7 +283,6 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
 
 void check_impl(const Policy& policy, std::string_view text, const CheckOptions& options, Report& r, std::vector<std::string>& order) {
   if (options.from != "" && options.from != "hi1" && options.from != "reqcheck") {
-    r.input_sha256 = report::sha256_hex(text);
     r.checked_at = options.now;
     input(r, "INPUT.unknown_format", "", "unknown input format `" + options.from + "`", "use `hi1`, `reqcheck`, or nothing to detect it");
     return;
@@ -302,7 +300,6 @@ void check_impl(const Policy& policy, std::string_view text, const CheckOptions&
     const std::string converted = imported.requests[0].request.dump(2);
     return check_request(policy, converted, options, text, &imported.requests[0], r, order);
   }
-  r.input_sha256 = report::sha256_hex(text);
   if (const auto now = checking_time(options, r)) r.checked_at = now->text;
   for (const auto& d : imported.errors) {
     auto f = diagnostic_finding(d, "INPUT");
@@ -326,10 +323,11 @@ report::Report check(const Policy& policy, std::string_view text, const CheckOpt
     check_impl(policy, text, options, r, order);
   } catch (const std::exception& e) {
     r = Report{};
-    r.input_sha256 = report::sha256_hex(text);
     r.checked_at = options.now;
     engine_error(r, "ENGINE.internal_error", "internal error: " + parse::strip_library_id(e.what()));
   }
+  // of the text as given (an HI-1 message, not its conversion), so that a report names its input
+  if (options.input_digest) r.input_sha256 = report::sha256_hex(text);
   finish(r, order);
   return r;
 }

@@ -80,6 +80,10 @@ TEST_CASE("e-mail domains and domain lists") {
   CHECK(domain_matches("lka.polizei.de", ".polizei.de"));
   CHECK_FALSE(domain_matches("polizei.de", ".polizei.de"));
   CHECK_FALSE(domain_matches("fakepolizei.de", ".polizei.de"));
+  CHECK(domain_matches("LKA.Polizei.DE", ".polizei.de"));
+  CHECK(domain_matches("gmail.com", "GMAIL.COM"));
+  CHECK_FALSE(domain_matches("gmail.co", "gmail.com"));
+  CHECK_FALSE(domain_matches("", "gmail.com"));
 }
 
 TEST_CASE("ISO 3166-1 alpha-2") {

@@ -31,6 +31,23 @@ TEST_CASE("verdict follows the worst finding") {
   CHECK(verdict_of({}) == Verdict::needs_review);
 }
 
+TEST_CASE("input_sha256 is the digest of the text as given, and empty only when the caller turns it off") {
+  const std::string req = testsupport::base_request().dump();
+  const std::string xml = "<HI1Message";  // not a request: the digest still names the input
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  for (const std::string& text : {req, xml, std::string("{"), std::string()}) {
+    CHECK(reqcheck::check(reqcheck::Policy::bundled(), text, o).input_sha256 == reqcheck::report::sha256_hex(text));
+  }
+  o.from = "nonsense";  // refused before reading
+  CHECK(reqcheck::check(reqcheck::Policy::bundled(), req, o).input_sha256 == reqcheck::report::sha256_hex(req));
+  o.from.clear();
+  o.input_digest = false;
+  const auto off = reqcheck::check(reqcheck::Policy::bundled(), req, o);
+  CHECK(off.input_sha256.empty());
+  CHECK(off.verdict == reqcheck::report::Verdict::meets_criteria);  // the verdict does not depend on it
+}
+
 TEST_CASE("same input, pack and now give byte-identical reports, sorted by status, pack order, pointer") {
   const std::string req = testsupport::base_request().dump();
   reqcheck::CheckOptions o;

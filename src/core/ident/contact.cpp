@@ -209,12 +209,26 @@ IdentResult email_domain(std::string_view text) {
   return r;
 }
 
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive (ASCII) "ends with", without copying: EMER-02 and AUTH-03 test each address
+// against every domain of a pack's lists, once per request.
+bool ends_with_nocase(std::string_view s, std::string_view tail) {
+  if (tail.size() > s.size()) return false;
+  const std::size_t from = s.size() - tail.size();
+  for (std::size_t i = 0; i < tail.size(); ++i)
+    if (lower_ascii(s[from + i]) != lower_ascii(tail[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 bool domain_matches(std::string_view domain, std::string_view suffix) {
-  const std::string d = ascii_lower(domain);
-  std::string s = ascii_lower(suffix);
-  if (!s.empty() && s.front() == '.') return d.size() > s.size() && d.compare(d.size() - s.size(), s.size(), s) == 0;
-  if (d == s) return true;
-  return d.size() > s.size() && d.compare(d.size() - s.size(), s.size(), s) == 0 && d[d.size() - s.size() - 1] == '.';
+  if (!suffix.empty() && suffix.front() == '.') return domain.size() > suffix.size() && ends_with_nocase(domain, suffix);
+  if (domain.size() == suffix.size()) return ends_with_nocase(domain, suffix);
+  return domain.size() > suffix.size() && ends_with_nocase(domain, suffix) && domain[domain.size() - suffix.size() - 1] == '.';
 }
 
 }  // namespace reqcheck::ident

@@ -40,6 +40,12 @@ struct CheckOptions {
   /// Byte offset of the request text in that file (a `BatchPart`'s `offset`): findings' `offset`
   /// and `end` are shifted by it.
   std::size_t first_offset = 0;
+  /// Whether to fill the report's `input_sha256` (SHA-256 of `text` as given, lower-case hex).
+  /// A digest costs about as much as reading a 3 KB request (bench/RESULTS.md), so callers that
+  /// keep only a verdict and counts (batch results, tallies, benchmarks against other checkers)
+  /// turn it off; `input_sha256` is then empty and the report must not be rendered as
+  /// `reqcheck.report/1`, whose schema requires the digest.
+  bool input_digest = true;
 };
 
 /// One request of a batch (`split_batch`).
