@@ -290,6 +290,7 @@ export const FAULTS = {
   'EMER-02 emergency without supervisor': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor; },
   'EMER-02 emergency by e-mail': (R, r) => { emergencyOf(R, r); r.requester.channel = 'email'; },
   'EMER-02 no requester e-mail': (R, r) => { delete r.requester.email; delete r.requester.reply_to; },
+  'EMER-02 supervisor without phone': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor.phone; },
 };
 
 /**
@@ -297,10 +298,9 @@ export const FAULTS = {
  * of the pool unless asked for (`--edges`), so that the disagreement can be shown on demand.
  */
 export const EDGE_FAULTS = {
-  // criteria.md AUTH-03: a name and a valid phone identify the authority; reqcheck reviews a broken e-mail beside it
+  // criteria.md AUTH-03: a name and a valid phone identify the authority; reqcheck reviews a broken
+  // e-mail beside it on purpose (a valid phone does not make a broken address right: AUTH-03.md)
   'AUTH-03 broken e-mail beside a valid phone': (R, r) => { r.issuing_authority.email = 'office-court.example'; },
-  // criteria.md EMER-02: an emergency's supervisor contact is a name and a phone; reqcheck passes a name alone
-  'EMER-02 supervisor without phone': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor.phone; },
 };
 
 /** Lays out a request as people send them: pretty-printed (2 spaces) or on one line. */

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reqcheck/engine.hpp"
+#include "outcome.hpp"
 
 namespace {
 
@@ -31,10 +31,9 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[1], std::ios::binary);
   const std::string pool_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   const auto texts = nlohmann::json::parse(pool_text).get<std::vector<std::string>>();
-  reqcheck::CheckOptions options;
-  options.now = "2026-11-30T12:00:00Z";
+  const auto options = reqcheck_peers::options("2026-11-30T12:00:00Z");
   if (std::string(argv[2]) == "--reports") {
-    for (const auto& t : texts) std::printf("%s\n", nlohmann::json::parse(reqcheck::check_json(t, "", options)).dump().c_str());
+    for (const auto& t : texts) std::printf("%s\n", reqcheck_peers::outcome_json(t, options).c_str());
     return 0;
   }
   const long n = std::stol(argv[2]);
@@ -42,14 +41,14 @@ int main(int argc, char** argv) {
   if (!reqcheck::Policy::bundled().ok()) return 1;  // the packs, compiled once per process
   const double init_us = us_since(t0);
   const auto t1 = Clock::now();
-  std::size_t sink = reqcheck::check_json(texts[0], "", options).size();
+  std::size_t sink = reqcheck_peers::outcome_json(texts[0], options).size();
   const double first_us = us_since(t1);
-  for (long i = 0; i < 2000; ++i) sink += reqcheck::check_json(texts[i % texts.size()], "", options).size();
+  for (long i = 0; i < 2000; ++i) sink += reqcheck_peers::outcome_json(texts[i % texts.size()], options).size();
   std::vector<double> us(n);
   const auto start = Clock::now();
   for (long i = 0; i < n; ++i) {
     const auto c0 = Clock::now();
-    sink += reqcheck::check_json(texts[i % texts.size()], "", options).size();
+    sink += reqcheck_peers::outcome_json(texts[i % texts.size()], options).size();
     us[i] = us_since(c0);
   }
   const double total_us = us_since(start);

@@ -121,7 +121,7 @@ function report({ nodeRows, browserRows, sizes, counts, chromium, load }) {
     '',
     table(nodeRows, sizes),
   ];
-  if (native) lines.push('', '*reqcheck native*: the same engine built by the native preset (g++, RelWithDebInfo, `-O2`), `bench/peers/native_timing.cpp` timing `check_json` with the same loop; ratios against plain JS under node.');
+  if (native) lines.push('', '*reqcheck native*: the same engine built by the native preset (g++, RelWithDebInfo, `-O2`), `bench/peers/native_timing.cpp` timing the same outcome (`outcome.hpp`) with the same loop; ratios against plain JS under node.');
   if (Object.keys(browserRows).length) {
     lines.push('', `### headless Chromium ${chromium} (127.0.0.1, cross-origin isolated: performance.now() in steps of ${res?.toFixed(1)} µs)`, '', table(browserRows, sizes));
   }
@@ -129,7 +129,7 @@ function report({ nodeRows, browserRows, sizes, counts, chromium, load }) {
   lines.push('',
     'What each engine is and does per check (every one is given the request\'s text):',
     '- **plain JS** (`engines/plain.mjs`): `JSON.parse`, then the 21 rules of `telegram-2024-09` written by hand, parameters read from the pack; returns the verdict and `{rule, status}` findings (no messages). The reference, and the practical limit.',
-    '- **reqcheck** (`reqcheck_entry.cpp`, target `reqcheck_peers` of the web preset: `reqcheck_core` linked like the page, `-Oz`, LTO): the text copied into wasm memory, `check_json` with the bundled packs compiled at init, the full report JSON (findings with messages, help, pointers, lines, legal sources, sha256 of the input) copied back as a JS string. Its checking time is fixed (`' + NOW + '`).',
+    '- **reqcheck** (`reqcheck_entry.cpp`, target `reqcheck_peers` of the web preset: `reqcheck_core` linked like the page, `-Oz`, LTO): the text copied into wasm memory, `reqcheck::check` with the bundled packs compiled at init (every rule run, each finding with its message, fix, pointer, line and legal source), and what the peers return (verdict, packs, each finding's rule and status: `outcome.hpp`) copied back as JSON text; not the full report text or the input's SHA-256, which only a shown or saved report needs (`bench/run.sh` times `check_json`). Its checking time is fixed (`' + NOW + '`).',
     '- **ajv + json-logic** (`engines/jsonlogic.mjs`): `JSON.parse`, ajv (draft 2020-12, compiled once) validates the request against `assets/schema/request.schema.json`, the shared feature extraction, then 44 json-logic rules (one per non-passing outcome) applied with json-logic-js.',
     '- **Cedar** (`engines/cedar.mjs`, cedar-wasm): `JSON.parse`, the shared feature extraction, one `statefulIsAuthorized` call against the 44 `forbid` policies (and one `permit`) parsed once at init with `preparsePolicySet`; the reasons are the findings.',
     '- The feature extraction (`engines/features.mjs`) is counted in the Cedar and json-logic times: neither language parses dates, E.164 numbers, Telegram links or e-mail addresses, does date arithmetic on RFC 3339 text, or (Cedar) looks inside array elements; the step parses those values into classes, turns dates into milliseconds under criteria.md\'s conventions and folds arrays into sets, counts and maxima. Every list, threshold and decision stays in the policies and logic, built from the pack (`engines/rules.mjs`).',

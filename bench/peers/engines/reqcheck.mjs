@@ -1,10 +1,11 @@
 // reqcheck's engine as the peers see it: the WebAssembly entry of bench/peers/reqcheck_entry.cpp
 // (reqcheck_core with its bundled packs compiled once at init), called with a request's text and
-// returning the report JSON text, as window.reqcheck.check does in the page.
+// returning the outcome JSON text of outcome.hpp (verdict, packs, each finding's rule and status:
+// what every peer computes).
 
 /**
  * Instantiates the module made by `factory` (createReqcheckPeers of reqcheck_peers.js), fixes
- * the checking time `now` and compiles the packs; resolves to `check(requestText)` → report
+ * the checking time `now` and compiles the packs; resolves to `check(requestText)` → outcome
  * JSON text.
  */
 export async function createReqcheckEngine(factory, now, moduleOptions = {}) {
@@ -33,7 +34,7 @@ export async function createReqcheckEngine(factory, now, moduleOptions = {}) {
   };
 }
 
-/** The verdict and findings ({rule, status}) of a report JSON text, and the packs it applied. */
+/** The verdict and findings ({rule, status}) of an outcome (or report) JSON text, and the packs it applied. */
 export function readReport(reportText) {
   const r = JSON.parse(reportText);
   return { verdict: r.verdict, findings: r.findings.map((f) => ({ rule: f.rule, status: f.status })), policies: r.policies.map((p) => p.id) };

@@ -69,6 +69,12 @@ void emer02(Context& c) {
   if (c.emergency()) {
     if (!r->supervisor || (!r->supervisor->name && !r->supervisor->phone))
       signals.push_back("the emergency request names no supervisor to verify it with");
+    // a supervisor contact is a name and a phone (EMER-02.md): a name alone cannot be called
+    // back, and a number alone says not whom the platform reaches
+    else if (!r->supervisor->phone)
+      signals.push_back("the supervisor " + quote(*r->supervisor->name) + " has no phone number to verify the request with");
+    else if (!r->supervisor->name)
+      signals.push_back("the supervisor's phone number is given without the supervisor's name");
     // the platform calls the supervisor back: a number that cannot be dialled as written is no
     // way to verify the request
     else if (r->supervisor->phone && !ident::e164(*r->supervisor->phone).ok)
