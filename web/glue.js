@@ -130,7 +130,21 @@
         .catch(() => sendText(INCOMING.paste, 'pasted.json', ''));
     },
     title(ptr, len) { document.title = str(ptr, len); },
+    unsaved(flag) { unsaved = Boolean(flag); },
+    notice(ptr, len, isError) {
+      const el = $('notice');
+      el.textContent = str(ptr, len);
+      el.dataset.error = isError ? 'true' : 'false';
+    },
   };
+
+  // the request has edits that were not saved: the browser asks before the page is left
+  let unsaved = false;
+  window.addEventListener('beforeunload', (event) => {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
 
   // --- the print view: the report as plain HTML, built with textContent only ---------------------
   function buildPrintView(reportText) {

@@ -153,6 +153,7 @@ void draw_about(AppUi& s) {
     ImGui::BulletText("Ctrl+P  print the report");
     ImGui::BulletText("Ctrl+Shift+S  download the report as JSON");
     ImGui::BulletText("Ctrl+V outside the editor  check the request on the clipboard");
+    ImGui::BulletText("Ctrl+Z  bring back the request a file, a sample or a Remove replaced");
     ImGui::Spacing();
     if (ImGui::Button("Close", ImVec2(120 * s.scale, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -176,7 +177,21 @@ void app_build_fonts(AppUi& s, float scale) {
   s.scale = scale;
 }
 
+namespace {
+
+/// Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) on replaced texts: outside text fields, and in the editor
+/// before its first keystroke (its own undo history is then empty); otherwise the field's own.
+void undo_keys(AppUi& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || (io.WantTextInput && !s.untouched_since_replace)) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.KeyShift) undo_replace(s);
+  else if ((ImGui::IsKeyPressed(ImGuiKey_Z, false) && io.KeyShift) || ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo_replace(s);
+}
+
+}  // namespace
+
 void app_frame(AppUi& s) {
+  undo_keys(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float menu_h = draw_menu_bar(s);
   const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;

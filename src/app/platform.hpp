@@ -47,6 +47,12 @@ class Platform {
 
   /// Sets the page (window) title.
   virtual void set_title(std::string_view title) = 0;
+
+  /// Says whether the request has unsaved edits, so that leaving the page asks first.
+  virtual void set_unsaved(bool unsaved) = 0;
+
+  /// Mirrors a status-bar notice into the page (a polite live region for screen readers).
+  virtual void announce(std::string_view text, bool is_error) = 0;
 };
 
 /// A platform that does nothing but remember what was asked of it, with a clock the caller
@@ -70,6 +76,9 @@ class NullPlatform final : public Platform {
   std::string clipboard;               ///< the last `copy`
   int paste_requests = 0;              ///< number of `request_paste` calls
   std::string title;                   ///< the last `set_title`
+  bool unsaved = false;                ///< the last `set_unsaved`
+  std::string announced;               ///< the last `announce`d notice
+  bool announced_error = false;        ///< whether it reported a failure
   Verdict verdict;                     ///< the last `publish_verdict`
   int verdicts_published = 0;          ///< number of `publish_verdict` calls
 
@@ -86,6 +95,11 @@ class NullPlatform final : public Platform {
   void copy(std::string_view text) override { clipboard = text; }
   void request_paste() override { paste_requests += 1; }
   void set_title(std::string_view t) override { title = t; }
+  void set_unsaved(bool u) override { unsaved = u; }
+  void announce(std::string_view text, bool is_error) override {
+    announced = text;
+    announced_error = is_error;
+  }
 };
 
 }  // namespace reqcheck::app

@@ -36,6 +36,8 @@ EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* su
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsaved(flag); });
+EM_JS(void, rc_js_notice, (const char* text, int len, int is_error), { if (window.rcGlue) window.rcGlue.notice(text, len, is_error); });
 EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
 EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.fail(UTF8ToString(text)); });
 
@@ -61,6 +63,8 @@ class WebPlatform final : public Platform {
   void copy(std::string_view text) override { rc_js_copy(text.data(), clamp_len(text.size())); }
   void request_paste() override { rc_js_request_paste(); }
   void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
+  void set_unsaved(bool unsaved) override { rc_js_unsaved(unsaved ? 1 : 0); }
+  void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
 };
 
 /// A mouse button change waiting for its frame (see `on_mouse_button`).

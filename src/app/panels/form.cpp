@@ -38,6 +38,7 @@ std::string pointer_token(std::string_view key) {
 struct FormPass {
   AppUi& s;
   bool changed = false;
+  std::string removed;            ///< what a Remove button took out this frame ("target 2"), for undo
   bool new_selection = false;     ///< a finding was clicked since the form last scrolled
   bool selection_drawn = false;   ///< the selected pointer itself was drawn this frame
   float label_w = 0.0f;
@@ -236,6 +237,7 @@ void draw_object(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
     if (ImGui::SmallButton(remove.c_str())) {
       obj.erase(key);
       p.changed = true;
+      p.removed = "removed " + name;
     }
   }
   if (!top_level) {
@@ -286,6 +288,7 @@ void draw_list(FormPass& p, ojson& obj, const FieldSpec& def, const std::string&
     if (remove_at < n) {
       obj[key].erase(remove_at);
       p.changed = true;
+      p.removed = "removed " + element_label + " " + std::to_string(remove_at + 1);
     }
     const std::string add = "Add to " + str(def.label);
     if (ImGui::SmallButton(add.c_str())) {
@@ -336,6 +339,8 @@ void draw_form(AppUi& s) {
   // the selected field is absent or not in the form: the sections on its path were opened instead
   if (p.new_selection) s.form_seen_selection = s.selection.serial;
   ImGui::EndChild();
+  // the text before the Remove is one Ctrl+Z away: the form itself has no undo
+  if (!p.removed.empty()) keep_for_undo(s, p.removed);
   if (p.changed) apply_form(s);
 }
 

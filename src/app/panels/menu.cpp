@@ -25,6 +25,15 @@ void file_menu(AppUi& s) {
   ImGui::EndMenu();
 }
 
+void edit_menu(AppUi& s) {
+  if (!ImGui::BeginMenu("Edit")) return;
+  const std::string undo = s.undo_stack.empty() ? std::string("Undo") : "Undo " + s.undo_stack.back().why;
+  if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, !s.undo_stack.empty())) undo_replace(s);
+  const std::string redo = s.redo_stack.empty() ? std::string("Redo") : "Redo " + s.redo_stack.back().why;
+  if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, !s.redo_stack.empty())) redo_replace(s);
+  ImGui::EndMenu();
+}
+
 void check_menu(AppUi& s) {
   if (!ImGui::BeginMenu("Check")) return;
   if (ImGui::MenuItem("Check now", "Ctrl+Enter")) run_check(s);
@@ -70,6 +79,7 @@ void pack_menu(AppUi& s) {
 float draw_menu_bar(AppUi& s) {
   if (!ImGui::BeginMainMenuBar()) return 0.0f;
   file_menu(s);
+  edit_menu(s);
   check_menu(s);
   pack_menu(s);
   if (ImGui::BeginMenu("Help")) {
@@ -77,7 +87,7 @@ float draw_menu_bar(AppUi& s) {
     ImGui::EndMenu();
   }
   // the request's name, right-aligned, so the user always sees what is being checked
-  const std::string name = s.request_name + (s.check_pending ? "  (checking…)" : "");
+  const std::string name = (s.modified ? "• " : "") + s.request_name + (s.check_pending ? "  (checking…)" : "");
   const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SameLine(ImGui::GetWindowWidth() - w);
   ImGui::TextDisabled("%s", name.c_str());

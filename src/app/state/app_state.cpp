@@ -151,6 +151,7 @@ void set_notice(AppState& s, std::string text, bool is_error) {
   s.notice = std::move(text);
   s.notice_is_error = is_error;
   s.notice_time = s.platform->now();
+  s.platform->announce(s.notice, is_error);
 }
 
 bool notice_visible(const AppState& s) { return !s.notice.empty() && s.platform->now() - s.notice_time < notice_seconds; }
@@ -176,27 +177,101 @@ bool open_sample(AppState& s, std::string_view name) {
   return true;
 }
 
-void set_request(AppState& s, std::string text, std::string name, std::string hi1_source) {
-  s.request_text = std::move(text);
-  s.hi1_source = std::move(hi1_source);
-  s.request_name = std::move(name);
+namespace {
+
+void show_title(AppState& s) { s.platform->set_title((s.modified ? "• reqcheck — " : "reqcheck — ") + s.request_name); }
+
+/// Puts `k` in as the request without touching the undo or redo stacks.
+void restore(AppState& s, AppState::Kept k) {
+  s.request_text = std::move(k.text);
+  s.hi1_source = std::move(k.hi1_source);
+  s.request_name = std::move(k.name);
   s.editor_generation += 1;
   s.selected_finding = -1;
-  s.platform->set_title("reqcheck — " + s.request_name);
+  s.untouched_since_replace = true;
+  s.modified = k.modified;
+  s.platform->set_unsaved(s.modified);
+  show_title(s);
   run_check(s);
+}
+
+AppState::Kept current(const AppState& s, std::string why) {
+  return {s.request_text, s.request_name, s.hi1_source, std::move(why), s.modified};
+}
+
+}  // namespace
+
+void set_modified(AppState& s, bool modified) {
+  if (s.modified == modified) return;
+  s.modified = modified;
+  s.platform->set_unsaved(modified);
+  show_title(s);
+}
+
+void keep_for_undo(AppState& s, std::string why) {
+  s.redo_stack.clear();
+  s.undo_stack.push_back(current(s, std::move(why)));
+  std::size_t bytes = 0;
+  for (const auto& k : s.undo_stack) bytes += k.text.size() + k.hi1_source.size();
+  std::size_t drop = 0;
+  while (s.undo_stack.size() - drop > 1 &&
+         (s.undo_stack.size() - drop > kept_max_texts || bytes > kept_max_bytes)) {
+    bytes -= s.undo_stack[drop].text.size() + s.undo_stack[drop].hi1_source.size();
+    ++drop;
+  }
+  s.undo_stack.erase(s.undo_stack.begin(), s.undo_stack.begin() + static_cast<std::ptrdiff_t>(drop));
+}
+
+void set_request(AppState& s, std::string text, std::string name, std::string hi1_source) {
+  const bool had_edits = s.modified;
+  const std::string old_name = s.request_name;
+  const bool replacing = !s.request_text.empty() && (s.request_text != text || s.hi1_source != hi1_source);
+  if (replacing) keep_for_undo(s, "opened " + name);
+  restore(s, {std::move(text), std::move(name), std::move(hi1_source), {}, false});
+  if (replacing && had_edits)
+    set_notice(s, "Opened " + s.request_name + ". Your edits to " + old_name + " were not saved: Ctrl+Z (Edit > Undo) brings them back.");
+}
+
+bool undo_replace(AppState& s) {
+  if (s.undo_stack.empty()) return false;
+  AppState::Kept back = std::move(s.undo_stack.back());
+  s.undo_stack.pop_back();
+  const std::string why = back.why;
+  s.redo_stack.push_back(current(s, why));
+  const std::string name = back.name;
+  restore(s, std::move(back));
+  set_notice(s, "Undone (" + why + "): " + name + " is back. Ctrl+Shift+Z redoes.");
+  return true;
+}
+
+bool redo_replace(AppState& s) {
+  if (s.redo_stack.empty()) return false;
+  AppState::Kept next = std::move(s.redo_stack.back());
+  s.redo_stack.pop_back();
+  const std::string why = next.why;
+  s.undo_stack.push_back(current(s, why));
+  restore(s, std::move(next));
+  set_notice(s, "Redone (" + why + ").");
+  return true;
 }
 
 void note_edit(AppState& s) {
   s.check_pending = true;
   s.last_edit_time = s.platform->now();
+  s.untouched_since_replace = false;
+  set_modified(s, true);
 }
 
 void apply_form(AppState& s) {
   if (!s.form_valid) return;
-  s.request_text = s.form_doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  std::string text = s.form_doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  if (text == s.request_text) return;
+  s.request_text = std::move(text);
   s.editor_generation += 1;
   s.check_pending = true;
   s.last_edit_time = s.platform->now();
+  s.untouched_since_replace = false;
+  set_modified(s, true);
 }
 
 namespace {
@@ -273,6 +348,10 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   }
   if (kind == Incoming::paste && bytes.empty()) {
     set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
+    return;
+  }
+  if (const std::string why = not_request_text(bytes); !why.empty()) {
+    set_notice(s, name + " was not opened: " + why + ". Your request was kept.", true);
     return;
   }
   // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
@@ -390,6 +469,7 @@ bool selection_span(const AppState& s, Span& out) {
 
 void save_request(AppState& s) {
   s.platform->download(s.request_name.empty() ? "request.json" : s.request_name, "application/json", s.request_text);
+  set_modified(s, false);
 }
 
 void download_report(AppState& s, ReportFormat format) {

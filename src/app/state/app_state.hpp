@@ -62,6 +62,21 @@ struct AppState {
   std::uint32_t editor_generation = 0;  ///< bumped when the text is replaced from outside the editor
   bool check_pending = false;         ///< the text changed since the last check
   double last_edit_time = 0.0;        ///< seconds (platform clock) of the last edit, for the debounce
+  /// The text was edited (in the editor or the form) since it was loaded or saved: the title
+  /// carries a marker and the browser asks before the page is left.
+  bool modified = false;
+  /// A request text that was replaced (by a file, a sample, a paste, a form Remove) or undone,
+  /// kept so that it can be brought back: `name` and `hi1_source` as they were, `modified` its
+  /// unsaved state, `why` what replaced it ("opened x.json", "removed target 2").
+  struct Kept {
+    std::string text, name, hi1_source, why;
+    bool modified = false;
+  };
+  std::vector<Kept> undo_stack;  ///< Ctrl+Z brings back the last; oldest first, bounded (kept_max_*)
+  std::vector<Kept> redo_stack;  ///< Ctrl+Shift+Z (or Ctrl+Y) brings back what Ctrl+Z replaced
+  /// No keystroke reached the editor since the text was last replaced from outside: Ctrl+Z in
+  /// the editor then means "undo the replacement" (the editor's own undo history is empty).
+  bool untouched_since_replace = true;
 
   // --- the form view: the same request parsed, kept in key order ----------------------------
   nlohmann::ordered_json form_doc;  ///< the request parsed (keys in text order), valid when `form_valid`
@@ -110,6 +125,11 @@ struct AppState {
 /// Seconds to wait after the last keystroke before re-checking.
 inline constexpr double check_debounce_s = 0.25;
 
+/// Bounds of the undo history of replaced texts: at most this many texts, and at most this
+/// many bytes in all (the newest is always kept, whatever its size).
+inline constexpr std::size_t kept_max_texts = 32;
+inline constexpr std::size_t kept_max_bytes = 64u * 1024 * 1024;
+
 /// Seconds a notice stays in the status bar.
 inline constexpr double notice_seconds = 6.0;
 
@@ -135,7 +155,25 @@ void refuse_file(AppState& s, const std::string& name, double bytes);
 
 /// Replaces the request text (a file, a sample, a paste) and checks it at once. `hi1_source`:
 /// the ETSI HI-1 message the text was converted from, kept so that findings name its elements.
+/// The text replaced, if any and different, goes onto the undo stack (`keep_for_undo`), and
+/// the status bar says how to bring it back when it had unsaved edits.
 void set_request(AppState& s, std::string text, std::string name, std::string hi1_source = {});
+
+/// Pushes the current request onto the undo stack before something replaces it; `why` says
+/// what ("opened x.json"). Clears the redo stack. Drops the oldest entries beyond
+/// `kept_max_texts` and `kept_max_bytes`.
+void keep_for_undo(AppState& s, std::string why);
+
+/// Brings back the last text on the undo stack (the current one goes onto the redo stack) and
+/// re-checks. Returns false, changing nothing, when the stack is empty.
+bool undo_replace(AppState& s);
+
+/// The reverse of `undo_replace`. Returns false when there is nothing to redo.
+bool redo_replace(AppState& s);
+
+/// Sets `modified` and mirrors it into the page: the title's marker ("• reqcheck — name") and
+/// the browser's leave-page prompt.
+void set_modified(AppState& s, bool modified);
 
 /// Notes an edit made in the editor; the check runs `check_debounce_s` later.
 void note_edit(AppState& s);
@@ -167,9 +205,11 @@ int first_input_error(const report::Report& report);
 void tick(AppState& s);
 
 /// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
-/// `looks_like_pack`) goes to `load_user_pack`; an HI-1 message is imported as an editable
-/// request; anything else becomes the request. Never throws; bad input becomes a notice or an
-/// `invalid_input` report, and the request text is kept (a refused pack keeps the old one).
+/// `looks_like_pack`) goes to `load_user_pack`; bytes that cannot be a request at all
+/// (`not_request_text`: an image, UTF-16, an empty file) are refused with the reason in the
+/// status bar and the request kept; an HI-1 message is imported as an editable request; any
+/// other text becomes the request (the replaced one one Ctrl+Z away), broken JSON included, so
+/// that its errors are shown where they are. Never throws.
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes);
 
 /// Compiles a pack file (`Policy::with_pack`, once) and, when it loads, makes it the pack in
@@ -199,7 +239,8 @@ void set_notice(AppState& s, std::string text, bool is_error = false);
 /// True while the notice is young enough to show (on the platform clock).
 bool notice_visible(const AppState& s);
 
-/// Offers the request text as a download (its name, or `request.json`).
+/// Offers the request text as a download (its name, or `request.json`); the text then counts
+/// as saved (`modified` false).
 void save_request(AppState& s);
 
 /// The forms a report can be downloaded in.

@@ -124,6 +124,11 @@ bool invisible(char32_t cp);
 /// checks it).
 char32_t next_code_point(std::string_view text, size_t& i);
 
+/// Byte offset of the first byte that is not well-formed UTF-8 (a bad lead or continuation
+/// byte, a truncated sequence, an overlong form, a surrogate, past U+10FFFF), or npos when all
+/// of `text` is. pugixml does not check the encoding; the page refuses such files.
+std::size_t first_invalid_utf8(std::string_view text);
+
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view text);
 

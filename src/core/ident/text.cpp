@@ -3,6 +3,7 @@
 // distance behind "did you mean" hints. UTF-8 is assumed valid (the JSON parser checks it).
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <vector>
 
 #include "ident/identifiers.hpp"
@@ -135,5 +136,24 @@ std::string ascii_upper(std::string_view text) {
   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
+
+std::size_t first_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    const std::uint32_t cp = len == 1 ? c
+                             : len == 2 ? ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3F)
+                             : len == 3 ? ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3F)
+                                        : ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3F);
+    const std::uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : len == 4 ? 0x10000 : 0;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;  // overlong, out of range, surrogate
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 
 }  // namespace reqcheck::ident

@@ -11,6 +11,8 @@
 #include "parse/json_text.hpp"
 #include "parse/limits.hpp"
 
+#include "ident/identifiers.hpp"
+
 namespace reqcheck::import {
 namespace {
 
@@ -176,26 +178,6 @@ bool read_json_node(const nlohmann::json& v, const std::string& name, const std:
   return true;
 }
 
-/// Offset of the first byte that is not well-formed UTF-8, or npos. pugixml does not check the
-/// encoding, and the converted request must be valid UTF-8 JSON.
-std::size_t first_invalid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    const std::uint32_t cp = len == 1 ? c
-                             : len == 2 ? ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3F)
-                             : len == 3 ? ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3F)
-                                        : ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3F);
-    const std::uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : len == 4 ? 0x10000 : 0;
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;  // overlong, out of range, surrogate
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 Hi1Tree read_xml(std::string_view text) {
   Hi1Tree tree;
   tree.form = Hi1Form::xml;
@@ -209,7 +191,7 @@ Hi1Tree read_xml(std::string_view text) {
                                 "remove the NUL byte: it often marks a file that was truncated, padded or joined to another"));
     return tree;
   }
-  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const auto bad = ident::first_invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, col] = loc.line_column(bad);
     tree.errors.push_back(error("INPUT.invalid_utf8", line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
                                 "save the message as UTF-8"));

@@ -133,6 +133,13 @@ std::string bundled_pack_text(std::string_view id);
 /// errors: [{pointer, message}]}`.
 std::string rules_json(std::string_view pack_text);
 
+/// Why the bytes of a file cannot be a request at all, as a clause for "<file> was not opened:
+/// …" (e.g. "it is a PNG image", "it is UTF-16 text …: save it as UTF-8", "it is empty"), or
+/// empty when they may be one: UTF-8 text (a UTF-8 byte order mark allowed) whose first
+/// non-blank character is `{`, `[` or `<`. Such text may still be broken JSON: `check` reports
+/// where. The page refuses what this names instead of replacing the request in the editor.
+std::string not_request_text(std::string_view bytes);
+
 /// The engine version (semantic version of the project).
 std::string_view version();
 
