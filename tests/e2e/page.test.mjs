@@ -249,11 +249,13 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     const saved = await downloadText(page, () => page.keyboard.press('Control+s'));
     assert.equal(saved.text, broken, 'the text in the editor is the file, unchanged');
 
-    // bytes that are not UTF-8: an input error, not a crash
+    // bytes that cannot be a request: refused with the reason, the broken request kept (edits.test.mjs has more)
     const binary = join(tmp, 'binary.json');
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x81, 0x22, 0x0a]));
     await openThroughFileInput(page, binary);
-    assert.equal((await waitForVerdict(page, { verdict: 'invalid_input', failed: null, review: null })).verdict, 'invalid_input');
+    await page.waitForFunction(() => document.getElementById('notice').textContent.includes('binary.json was not opened'), null, { timeout: 10000 });
+    assert.equal((await verdictOf(page)).verdict, 'invalid_input');
+    assert.equal((await downloadText(page, () => page.keyboard.press('Control+s'))).text, broken, 'the broken request is kept');
 
     // and the page still checks
     const good = join(samplesDir, 'meets-criteria.json');

@@ -331,7 +331,7 @@ void draw_form(AppUi& s) {
   }
   ImGui::TextDisabled("Fields left empty are removed from the request. Findings show under their field.");
   ImGui::BeginChild("##form_scroll", ImVec2(0, 0), false);
-  FormPass p{s};
+  FormPass p{s, false, {}, false, false, 0.0f};
   p.new_selection = s.selection.serial != s.form_seen_selection;
   p.label_w = ImGui::CalcTextSize("Statement of reasons").x + ImGui::GetStyle().ItemSpacing.x * 3 + ImGui::GetStyle().IndentSpacing * 2;
   draw_field_findings(p, "");
