@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the input event queue (see frame)
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -82,7 +83,28 @@ struct WebLoop {
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
   std::vector<ButtonEvent> buttons;  ///< mouse button changes not yet given to ImGui
   int button_wait = 0;               ///< frames the first of `buttons` has waited for its pointer position
+  /// Frames still to draw before the loop may rest: ImGui settles a change over a few frames
+  /// (layout, hover, tooltips after their delay), so input asks for `kSettleFrames` of them.
+  int frames_wanted = kSettleFrames;
+  static constexpr int kSettleFrames = 30;
 };
+
+/// The loop of the page, for the input callbacks that only need to wake it.
+WebLoop* g_loop = nullptr;
+
+/// Input arrived (or something outside changed the state): draw until ImGui has settled.
+void wake() {
+  if (g_loop != nullptr) g_loop->frames_wanted = WebLoop::kSettleFrames;
+}
+
+// Installed before ImGui's GLFW backend, which keeps and calls them after its own: they only
+// wake the loop, so that an idle page draws nothing (the browser otherwise burns a core).
+void wake_on_cursor(GLFWwindow*, double, double) { wake(); }
+void wake_on_scroll(GLFWwindow*, double, double) { wake(); }
+void wake_on_key(GLFWwindow*, int, int, int, int) { wake(); }
+void wake_on_char(GLFWwindow*, unsigned int) { wake(); }
+void wake_on_focus(GLFWwindow*, int) { wake(); }
+void wake_on_enter(GLFWwindow*, int) { wake(); }
 
 /// A tap or a synthetic click moves the pointer and presses and releases the button within one
 /// frame; ImGui then presses a tab before it knows the tab is hovered. So button changes wait
@@ -90,6 +112,7 @@ struct WebLoop {
 void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
   auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
   if (loop != nullptr) loop->buttons.push_back({button, action, mods});
+  wake();
 }
 
 void feed_one_button(WebLoop& loop) {
@@ -108,30 +131,49 @@ void feed_one_button(WebLoop& loop) {
 
 /// Sizes the GLFW window (the canvas backbuffer) to the canvas's CSS size times the device
 /// pixel ratio, and rebuilds the fonts when that ratio changes (moving to another screen, zoom).
-void fit_canvas(WebLoop& loop) {
+/// Returns true when either changed.
+bool fit_canvas(WebLoop& loop) {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
   if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
   const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  bool changed = false;
   if (w != loop.width || h != loop.height) {
     loop.width = w;
     loop.height = h;
     // not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
     // screen's, which a maximised window at some zoom levels does
     emscripten_set_canvas_element_size("#canvas", w, h);
+    changed = true;
   }
   if (std::fabs(dpr - loop.app.scale) > 0.01f) {
     app_build_fonts(loop.app, dpr);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    changed = true;
   }
+  return changed;
+}
+
+/// True while a mouse button is held: a drag (a selection, a scrollbar, the splitter) moves
+/// with the pointer's position even when no event arrives.
+bool button_held() {
+  for (const bool down : ImGui::GetIO().MouseDown)
+    if (down) return true;
+  return false;
 }
 
 void frame(void* arg) {
   WebLoop& loop = *static_cast<WebLoop*>(arg);
-  fit_canvas(loop);
+  if (fit_canvas(loop)) wake();
+  // draw only when something changed or is about to: an idle page leaves its last frame up
+  if (loop.platform.now() >= next_frame_due(loop.app)) loop.frames_wanted = std::max(loop.frames_wanted, 3);
+  // ImGui takes typed characters a frame at a time: a queue left over keeps the loop going
+  const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+  if (loop.frames_wanted <= 0 && loop.buttons.empty() && !button_held() && !queued) return;
+  if (loop.frames_wanted > 0) --loop.frames_wanted;
   tick(loop.app);
   feed_one_button(loop);
 
@@ -179,6 +221,7 @@ extern "C" {
 /// file name, `data`/`len` the raw bytes (not necessarily UTF-8: the core reports that).
 EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, const char* data, int len) {
   using namespace reqcheck::app;
+  wake();
   if (app == nullptr || kind < 0 || kind > 3) return;
   auto& loop = *static_cast<WebLoop*>(app);
   std::string bytes = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
@@ -189,6 +232,7 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, 
 /// status bar and keeps the request that is loaded.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, double bytes) {
   if (app == nullptr) return;
+  reqcheck::app::wake();
   reqcheck::app::refuse_file(static_cast<reqcheck::app::WebLoop*>(app)->app, name != nullptr ? name : "", bytes);
 }
 
@@ -198,6 +242,7 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, doubl
 /// (Ctrl+Shift+S), 6 download the report as Markdown.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
   using namespace reqcheck::app;
+  wake();
   if (app == nullptr) return;
   auto& s = static_cast<WebLoop*>(app)->app;
   switch (action) {
@@ -217,6 +262,7 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
 /// editor inserts it; when no text field is active, it is loaded as a request instead.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int len) {
   using namespace reqcheck::app;
+  wake();
   if (app == nullptr) return;
   auto& loop = *static_cast<WebLoop*>(app);
   loop.clipboard = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
@@ -254,7 +300,15 @@ int main() {
   io.IniFilename = nullptr;  // nothing is written to storage
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplGlfw_InitForOpenGL(loop->window, true);
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+  g_loop = loop;
+  glfwSetCursorPosCallback(loop->window, wake_on_cursor);
+  glfwSetScrollCallback(loop->window, wake_on_scroll);
+  glfwSetKeyCallback(loop->window, wake_on_key);
+  glfwSetCharCallback(loop->window, wake_on_char);
+  glfwSetWindowFocusCallback(loop->window, wake_on_focus);
+  glfwSetCursorEnterCallback(loop->window, wake_on_enter);
+  ImGui_ImplGlfw_InitForOpenGL(loop->window, true);  // chains the callbacks above
   glfwSetWindowUserPointer(loop->window, loop);
   glfwSetMouseButtonCallback(loop->window, on_mouse_button);  // replaces the backend's, which it then feeds
   ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 #include <reqcheck/engine.hpp>
@@ -331,6 +332,13 @@ void run_check(AppState& s) {
 
 void tick(AppState& s) {
   if (s.check_pending && s.platform->now() - s.last_edit_time >= check_debounce_s) run_check(s);
+}
+
+double next_frame_due(const AppState& s) {
+  double due = std::numeric_limits<double>::infinity();
+  if (s.check_pending) due = std::min(due, s.last_edit_time + check_debounce_s);
+  if (notice_visible(s)) due = std::min(due, s.notice_time + notice_seconds);
+  return due;
 }
 
 void refuse_file(AppState& s, const std::string& name, double bytes) {

@@ -204,6 +204,11 @@ int first_input_error(const report::Report& report);
 /// Per-frame upkeep: runs a pending check once `check_debounce_s` has passed on the platform clock.
 void tick(AppState& s);
 
+/// When the state next changes by itself (platform clock, seconds): the debounced re-check
+/// (`last_edit_time + check_debounce_s`) or a notice expiring; infinity when nothing is
+/// pending. The page draws only on input or at this time, so that an idle page costs nothing.
+double next_frame_due(const AppState& s);
+
 /// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
 /// `looks_like_pack`) goes to `load_user_pack`; bytes that cannot be a request at all
 /// (`not_request_text`: an image, UTF-16, an empty file) are refused with the reason in the
