@@ -3,6 +3,7 @@
 // the request kept; unsaved edits mark the title and arm the leave-page prompt.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 
 #include "support.hpp"
@@ -147,4 +148,21 @@ TEST_CASE("the undo history is bounded in texts and bytes, the newest always kep
   for (const auto& k : f.state.undo_stack) bytes += k.text.size();
   CHECK(bytes <= kept_max_bytes);
   CHECK(f.state.undo_stack.size() == 1);
+}
+
+TEST_CASE("next_frame_due: the debounced re-check and a notice's expiry, else nothing") {
+  Fixture f;
+  init_app(f.state);
+  f.platform.clock = 100.0;
+  CHECK(next_frame_due(f.state) == std::numeric_limits<double>::infinity());
+  type(f, " ");
+  CHECK(next_frame_due(f.state) == doctest::Approx(100.0 + check_debounce_s));
+  f.platform.clock += check_debounce_s;
+  tick(f.state);
+  CHECK_FALSE(f.state.check_pending);
+  CHECK(next_frame_due(f.state) == std::numeric_limits<double>::infinity());
+  set_notice(f.state, "hello");
+  CHECK(next_frame_due(f.state) == doctest::Approx(f.platform.clock + notice_seconds));
+  f.platform.clock += notice_seconds + 0.01;
+  CHECK(next_frame_due(f.state) == std::numeric_limits<double>::infinity());
 }
