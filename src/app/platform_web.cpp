@@ -68,9 +68,11 @@ class WebPlatform final : public Platform {
   void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
 };
 
-/// A mouse button change waiting for its frame (see `on_mouse_button`).
-struct ButtonEvent {
-  int button, action, mods;
+/// A mouse button, key or character waiting for its frame (see `on_mouse_button`).
+struct InputEvent {
+  enum class Kind { button, key, character } kind;
+  int a = 0, b = 0, c = 0, d = 0;  ///< button, action, mods; or key, scancode, action, mods
+  unsigned int codepoint = 0;      ///< for a character
 };
 
 /// The loop's own state: the app, the window and what the canvas was last sized to.
@@ -81,8 +83,8 @@ struct WebLoop {
   int width = 0, height = 0;  ///< the canvas backbuffer, device pixels
   bool announced = false;     ///< glue.js was told that the first frame is drawn
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
-  std::vector<ButtonEvent> buttons;  ///< mouse button changes not yet given to ImGui
-  int button_wait = 0;               ///< frames the first of `buttons` has waited for its pointer position
+  std::vector<InputEvent> events;  ///< buttons, keys and characters not yet given to ImGui, in order
+  int button_wait = 0;             ///< frames the first button of `events` has waited for its pointer position
   /// Frames still to draw before the loop may rest: ImGui settles a change over a few frames
   /// (layout, hover, tooltips after their delay), so input asks for `kSettleFrames` of them.
   int frames_wanted = kSettleFrames;
@@ -101,32 +103,56 @@ void wake() {
 // wake the loop, so that an idle page draws nothing (the browser otherwise burns a core).
 void wake_on_cursor(GLFWwindow*, double, double) { wake(); }
 void wake_on_scroll(GLFWwindow*, double, double) { wake(); }
-void wake_on_key(GLFWwindow*, int, int, int, int) { wake(); }
-void wake_on_char(GLFWwindow*, unsigned int) { wake(); }
 void wake_on_focus(GLFWwindow*, int) { wake(); }
 void wake_on_enter(GLFWwindow*, int) { wake(); }
 
 /// A tap or a synthetic click moves the pointer and presses and releases the button within one
 /// frame; ImGui then presses a tab before it knows the tab is hovered. So button changes wait
 /// for the next frame and go to ImGui one per frame, after the pointer position they follow.
+/// Keys and characters queue behind them: a key typed just after a click on another field must
+/// reach that field, not the one the click left (whatever the frame rate).
 void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
   auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
-  if (loop != nullptr) loop->buttons.push_back({button, action, mods});
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::button, button, action, mods, 0, 0});
   wake();
 }
 
-void feed_one_button(WebLoop& loop) {
-  if (loop.buttons.empty()) return;
-  // wait (a frame or two at most) until ImGui has seen the pointer where the button changed
-  double x = 0, y = 0;
-  glfwGetCursorPos(loop.window, &x, &y);
-  const ImVec2 seen = ImGui::GetIO().MousePos;
-  const bool pointer_seen = seen.x == static_cast<float>(x) && seen.y == static_cast<float>(y);
-  if (!pointer_seen && ++loop.button_wait < 3) return;
-  loop.button_wait = 0;
-  const ButtonEvent e = loop.buttons.front();
-  loop.buttons.erase(loop.buttons.begin());
-  ImGui_ImplGlfw_MouseButtonCallback(loop.window, e.button, e.action, e.mods);
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::key, key, scancode, action, mods, 0});
+  wake();
+}
+
+void on_char(GLFWwindow* window, unsigned int codepoint) {
+  auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::character, 0, 0, 0, 0, codepoint});
+  wake();
+}
+
+/// Gives ImGui the queued events in order, up to and including one button change, which waits
+/// (a frame or two at most) until ImGui has seen the pointer where the button changed; what
+/// follows a button waits for the next frame, when the click has taken effect.
+void feed_events(WebLoop& loop) {
+  std::size_t fed = 0;
+  for (; fed < loop.events.size(); ++fed) {
+    const InputEvent& e = loop.events[fed];
+    if (e.kind == InputEvent::Kind::key) {
+      ImGui_ImplGlfw_KeyCallback(loop.window, e.a, e.b, e.c, e.d);
+    } else if (e.kind == InputEvent::Kind::character) {
+      ImGui_ImplGlfw_CharCallback(loop.window, e.codepoint);
+    } else {
+      double x = 0, y = 0;
+      glfwGetCursorPos(loop.window, &x, &y);
+      const ImVec2 seen = ImGui::GetIO().MousePos;
+      const bool pointer_seen = seen.x == static_cast<float>(x) && seen.y == static_cast<float>(y);
+      if (!pointer_seen && ++loop.button_wait < 3) break;
+      loop.button_wait = 0;
+      ImGui_ImplGlfw_MouseButtonCallback(loop.window, e.a, e.b, e.c);
+      ++fed;
+      break;
+    }
+  }
+  loop.events.erase(loop.events.begin(), loop.events.begin() + static_cast<std::ptrdiff_t>(fed));
 }
 
 /// Sizes the GLFW window (the canvas backbuffer) to the canvas's CSS size times the device
@@ -172,10 +198,10 @@ void frame(void* arg) {
   if (loop.platform.now() >= next_frame_due(loop.app)) loop.frames_wanted = std::max(loop.frames_wanted, 3);
   // ImGui takes typed characters a frame at a time: a queue left over keeps the loop going
   const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-  if (loop.frames_wanted <= 0 && loop.buttons.empty() && !button_held() && !queued) return;
+  if (loop.frames_wanted <= 0 && loop.events.empty() && !button_held() && !queued) return;
   if (loop.frames_wanted > 0) --loop.frames_wanted;
   tick(loop.app);
-  feed_one_button(loop);
+  feed_events(loop);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -304,13 +330,14 @@ int main() {
   g_loop = loop;
   glfwSetCursorPosCallback(loop->window, wake_on_cursor);
   glfwSetScrollCallback(loop->window, wake_on_scroll);
-  glfwSetKeyCallback(loop->window, wake_on_key);
-  glfwSetCharCallback(loop->window, wake_on_char);
   glfwSetWindowFocusCallback(loop->window, wake_on_focus);
   glfwSetCursorEnterCallback(loop->window, wake_on_enter);
   ImGui_ImplGlfw_InitForOpenGL(loop->window, true);  // chains the callbacks above
   glfwSetWindowUserPointer(loop->window, loop);
-  glfwSetMouseButtonCallback(loop->window, on_mouse_button);  // replaces the backend's, which it then feeds
+  // replace the backend's, which feed_events then calls in order
+  glfwSetMouseButtonCallback(loop->window, on_mouse_button);
+  glfwSetKeyCallback(loop->window, on_key);
+  glfwSetCharCallback(loop->window, on_char);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   io.SetClipboardTextFn = set_clipboard;  // after the backend, which installs its own
   io.GetClipboardTextFn = get_clipboard;

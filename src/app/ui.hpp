@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "state/app_state.hpp"
 #include "state/embedded.hpp"
@@ -46,6 +47,10 @@ struct AppUi : AppState {
   EditorJump editor_jump;
   std::uint32_t editor_seen_selection = 0;  ///< last `Selection::serial` the editor acted on
   std::uint32_t form_seen_selection = 0;    ///< last `Selection::serial` the form scrolled to
+  /// The findings the form shows under its fields (not passes). Taken from the report only
+  /// while no item is active, so that a re-check finishing while the user types or clicks
+  /// never moves the fields under the pointer.
+  std::vector<Finding> form_findings;
 };
 
 /// Builds the fonts and the style for a device pixel ratio (called at start and on a change).

@@ -317,8 +317,12 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
       window.rcGlue.copy = (ptr, len) => { window.__copied = Module.UTF8ToString(ptr, len); };
     });
     await click(page, 1000, y + 4);
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Control+c'); // copies the editor's selection
+    // Ctrl+C copies the editor's selection once the editor has taken it (a frame or two after
+    // the click; frames come late on a loaded machine): press again until something is copied
+    for (let i = 0; i < 20 && await page.evaluate(() => window.__copied === null); i++) {
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+c');
+    }
     await page.waitForFunction(() => window.__copied !== null, null, { timeout: 5000 });
     await screenshot(page, 'finding-selected.png');
     assert.equal(await page.evaluate(() => window.__copied), '"letter"');

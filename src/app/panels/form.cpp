@@ -54,10 +54,8 @@ bool selection_inside(const FormPass& p, const std::string& pointer) {
 
 /// The findings that point at `pointer` (except passes and n/a), drawn under its widget.
 void draw_field_findings(FormPass& p, const std::string& pointer) {
-  const auto& findings = p.s.report.findings;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.pointer != pointer || f.status == Status::pass || f.status == Status::not_applicable) continue;
+  for (const Finding& f : p.s.form_findings) {
+    if (f.pointer != pointer) continue;
     ImGui::Indent(p.label_w);
     ImGui::PushStyleColor(ImGuiCol_Text, status_color(f.status));
     ImGui::TextWrapped("%s %s: %s", status_icon(f.status), f.rule.c_str(), f.message.c_str());
@@ -331,6 +329,12 @@ void draw_form(AppUi& s) {
   }
   ImGui::TextDisabled("Fields left empty are removed from the request. Findings show under their field.");
   ImGui::BeginChild("##form_scroll", ImVec2(0, 0), false);
+  // the findings under the fields change only between interactions (see AppUi::form_findings)
+  if (!ImGui::IsAnyItemActive()) {
+    s.form_findings.clear();
+    for (const Finding& f : s.report.findings)
+      if (f.status != Status::pass && f.status != Status::not_applicable) s.form_findings.push_back(f);
+  }
   FormPass p{s, false, {}, false, false, 0.0f};
   p.new_selection = s.selection.serial != s.form_seen_selection;
   p.label_w = ImGui::CalcTextSize("Statement of reasons").x + ImGui::GetStyle().ItemSpacing.x * 3 + ImGui::GetStyle().IndentSpacing * 2;
