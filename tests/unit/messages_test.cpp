@@ -2,7 +2,9 @@
 // fits the value ("an `epoc`", not "a `epoc`").
 #include <doctest/doctest.h>
 
+#include "reqcheck/engine.hpp"
 #include "rules/rule.hpp"
+#include "support.hpp"
 
 using reqcheck::rules::a_quoted;
 using reqcheck::rules::quote;
@@ -29,4 +31,25 @@ TEST_CASE("a_quoted keeps quote's cut and backtick escaping") {
   const std::string long_value(100, 'e');
   CHECK(a_quoted(long_value) == "an " + quote(long_value));
   CHECK(a_quoted("o`x") == "an `o'x`");
+}
+
+TEST_CASE("messages number array elements from 1, as the form does; pointers stay 0-based") {
+  auto req = testsupport::base_request();
+  req["targets"].push_back({{"type", "username"}, {"value", "second_account"}, {"role", "witness"}});
+  req["case"]["offences"].push_back({{"category", "fraud"}});  // no provision
+  req["data_requested"].push_back({{"category", "ip_address"}, {"from", "2026-10-01T00:00:00Z"}});  // no `to`
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto r = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  const auto message_at = [&](const std::string& rule, const std::string& pointer) {
+    for (const auto& f : r.findings)
+      if (f.rule == rule && f.pointer == pointer) return f.message;
+    return std::string("(no finding)");
+  };
+  const std::size_t t = req["targets"].size() - 1, off = req["case"]["offences"].size() - 1, d = req["data_requested"].size() - 1;
+  CHECK(message_at("SUBJ-03", "/targets/" + std::to_string(t) + "/role") == "target " + std::to_string(t + 1) + " is a `witness`, not a suspect");
+  CHECK(message_at("OFF-01", "/case/offences/" + std::to_string(off) + "/provision") ==
+        "offence " + std::to_string(off + 1) + " names no criminal-law provision");
+  CHECK(message_at("DATA-03", "/data_requested/" + std::to_string(d)).rfind("data item " + std::to_string(d + 1) + " has no `to`", 0) == 0);
+  CHECK(reqcheck::rules::nth(0) == "1");
 }

@@ -88,6 +88,8 @@ std::string quote(std::string_view value) {
   return "`" + v + "`";
 }
 
+std::string nth(std::size_t index) { return std::to_string(index + 1); }
+
 std::string a_quoted(std::string_view value) {
   auto starts = [&](std::string_view p) {
     if (value.size() < p.size()) return false;

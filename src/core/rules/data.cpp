@@ -29,7 +29,7 @@ void data01(Context& c) {
     const auto& d = (*list)[i];
     const std::string ptr = pointer_append(item_ptr(i), "category");
     if (!d.category)
-      c.incomplete(ptr, "item " + std::to_string(i) + " has no category", "give its `category`");
+      c.incomplete(ptr, "data item " + nth(i) + " has no category", "give its `category`");
     else if (c.listed("disclosable_data_categories", *d.category))
       c.pass(ptr, quote(*d.category) + " is a category the platform may disclose");
     else
@@ -74,9 +74,9 @@ void for_ranges(Context& c, F judge) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto& d = (*list)[i];
     if (!d.from && !d.to)
-      c.not_applicable(item_ptr(i), "item " + std::to_string(i) + " has no time range");
+      c.not_applicable(item_ptr(i), "data item " + nth(i) + " has no time range");
     else if (!d.from || !d.to)
-      c.incomplete(item_ptr(i), std::string("item ") + std::to_string(i) + " has no `" + (d.from ? "to" : "from") + "`",
+      c.incomplete(item_ptr(i), "data item " + nth(i) + " has no `" + (d.from ? "to" : "from") + "`",
                    "give both ends of the range");
     else
       judge(item_ptr(i), *d.from, *d.to);

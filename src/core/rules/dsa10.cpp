@@ -94,11 +94,11 @@ void dsa04(Context& c) {
     const auto& t = (*targets)[i];
     const std::string ptr = pointer_append(pointer_append("/targets", i), "type");
     if (!t.type)
-      c.incomplete(ptr, "target " + std::to_string(i) + " has no identifier type", "give its `type`, e.g. `username`");
+      c.incomplete(ptr, "target " + nth(i) + " has no identifier type", "give its `type`, e.g. `username`");
     else if (c.listed("dsa_identifier_types", *t.type))
-      c.pass(ptr, "target " + std::to_string(i) + " is identified by its " + quote(*t.type));
+      c.pass(ptr, "target " + nth(i) + " is identified by its " + quote(*t.type));
     else
-      c.review(ptr, "target " + std::to_string(i) + ", of type " + quote(*t.type) + ", may not identify one recipient of the service",
+      c.review(ptr, "target " + nth(i) + ", of type " + quote(*t.type) + ", may not identify one recipient of the service",
                "identify the recipient by " + backticked(c.strings("dsa_identifier_types")));
   }
 }
@@ -166,7 +166,7 @@ void dsa08(Context& c) {
       c.review(pointer_append(ptr, "from"), "the range from " + quote(d.from->text) + " has no end and may run past receipt",
                "give `to` at or before the date of receipt: an Art. 10 order covers information already collected");
     } else if (!d.from && !d.to) {
-      c.pass(ptr, "item " + std::to_string(i) + " asks for what is held at receipt");
+      c.pass(ptr, "data item " + nth(i) + " asks for what is held at receipt");
     } else {
       c.pass(ptr, "the range " + (d.from ? "from " + quote(d.from->text) + " " : std::string()) + "to " + quote(d.to->text) + " lies before receipt");
     }

@@ -28,9 +28,9 @@ void off01(Context& c) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto& o = (*list)[i];
     if (o.provision)
-      c.pass(offence_ptr(i, "provision"), "offence " + std::to_string(i) + " is defined by " + quote(*o.provision));
+      c.pass(offence_ptr(i, "provision"), "offence " + nth(i) + " is defined by " + quote(*o.provision));
     else
-      c.fail(offence_ptr(i, "provision"), "offence " + std::to_string(i) + " names no criminal-law provision",
+      c.fail(offence_ptr(i, "provision"), "offence " + nth(i) + " names no criminal-law provision",
              "give the provision, e.g. `§ 29 BtMG`");
   }
 }
@@ -46,7 +46,7 @@ void off02(Context& c) {
     const auto& o = (*list)[i];
     const std::string ptr = offence_ptr(i, "category");
     if (!o.category) {
-      c.incomplete(ptr, "offence " + std::to_string(i) + " has no category", "give its `category`");
+      c.incomplete(ptr, "offence " + nth(i) + " has no category", "give its `category`");
     } else if (auto it = tos.find(*o.category); it != tos.end()) {
       c.pass(ptr, quote(*o.category) + " violates the Terms of Service (" + it->second + ")");
     } else if (c.listed("review_offence_categories", *o.category)) {

@@ -131,6 +131,11 @@ std::string quote(std::string_view value);
 /// `uni…`, `uk`, `eu…`).
 std::string a_quoted(std::string_view value);
 
+/// The number a liaison reads for array element `index` (0-based): `index + 1`, as the form
+/// numbers them ("Target 2" is `/targets/1`). Messages use it ("target 2 is a `witness`");
+/// JSON Pointers stay 0-based (RFC 6901).
+std::string nth(std::size_t index);
+
 /// A list of values for a message: `a`, `b`, `c`.
 std::string backticked(const std::vector<std::string>& values);
 

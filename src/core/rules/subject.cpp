@@ -46,7 +46,7 @@ void subj01(Context& c) {
     const auto& t = (*c.request.targets)[i];
     const std::string ptr = target_ptr(i, "value");
     if (!t.type || !t.value) {
-      c.incomplete(ptr, std::string("target ") + std::to_string(i) + " has no " + (t.type ? "`value`" : "`type`"),
+      c.incomplete(ptr, "target " + nth(i) + " has no " + (t.type ? "`value`" : "`type`"),
                    "give both `type` and `value` of each target");
       continue;
     }
@@ -91,7 +91,7 @@ void subj02(Context& c) {
       any = true;
       const std::string ptr = target_ptr(i, "value");
       if (!t.value) {
-        c.incomplete(ptr, "target " + std::to_string(i) + " has no `value`", "give the username as written on the platform");
+        c.incomplete(ptr, "target " + nth(i) + " has no `value`", "give the username as written on the platform");
         continue;
       }
       const std::string why = ident::lookalike_script(*t.value);
@@ -114,12 +114,12 @@ void subj03(Context& c) {
     const auto& t = (*c.request.targets)[i];
     const std::string ptr = target_ptr(i, "role");
     if (!t.role || *t.role == "unknown") {
-      c.incomplete(ptr, "the role of target " + std::to_string(i) + " is " + (t.role ? "`unknown`" : "not given"),
+      c.incomplete(ptr, "the role of target " + nth(i) + " is " + (t.role ? "`unknown`" : "not given"),
                    "state whether the account holder is a `suspect` or `accused`: the platform discloses only a suspect's data");
     } else if (c.listed("accepted_target_roles", *t.role)) {
-      c.pass(ptr, "target " + std::to_string(i) + " is " + a_quoted(*t.role));
+      c.pass(ptr, "target " + nth(i) + " is " + a_quoted(*t.role));
     } else {
-      c.fail(ptr, "target " + std::to_string(i) + " is " + a_quoted(*t.role) + ", not a suspect",
+      c.fail(ptr, "target " + nth(i) + " is " + a_quoted(*t.role) + ", not a suspect",
              "the platform discloses data only of a suspect; remove this target, or give the legal basis for a suspect");
     }
   }

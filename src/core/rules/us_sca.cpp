@@ -48,7 +48,7 @@ void sca01_items(Context& c, bool order_2703d) {
     const std::string item = pointer_append("/data_requested", i);
     const std::string ptr = pointer_append(item, "category");
     if (!d.category) {
-      c.incomplete(ptr, "item " + std::to_string(i) + " has no category", "give its `category`");
+      c.incomplete(ptr, "data item " + nth(i) + " has no category", "give its `category`");
     } else if (c.listed("sca_bsi_categories", *d.category)) {
       c.pass(ptr, quote(*d.category) + " is basic subscriber information, which " + process + " may compel (2703(c)(2))");
     } else if (c.listed("sca_record_categories", *d.category)) {
