@@ -129,7 +129,7 @@ void place(Report& r, const parse::Locations& locations, const CheckOptions& opt
 
 /// The platform pack of this check, and why; or a PACK finding saying why there is none.
 const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request& q, const TimeValue& received, const CheckOptions& options,
-                                    Report& r, std::string& why) {
+                                    Report& r, std::string& why, bool& in_force) {
   if (p.user_platform) {
     const auto& pack = p.platforms.front();
     why = "the pack file given";
@@ -143,6 +143,16 @@ const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request&
     for (const auto& pack : p.platforms)
       if (pack.id == options.pack_id) {
         why = "forced by id (not chosen by `received_at`)";
+        const bool started = !(received.instant < pack.applies.in_force_from.instant);
+        const bool ended = pack.applies.in_force_until && !(received.instant < pack.applies.in_force_until->instant);
+        if (!started || ended) {
+          in_force = false;
+          const std::string span = "in force from " + pack.applies.in_force_from.text +
+                                   (pack.applies.in_force_until ? " until " + pack.applies.in_force_until->text : std::string());
+          why = "forced by id; not in force at `received_at` (" + span + ")";
+          r.notes.push_back("the pack `" + pack.id + "` was forced, but it was not in force at `received_at` (" + span +
+                            "): this report says what that pack would have required, not what applies to this request");
+        }
         return &pack;
       }
     r.findings.push_back(diagnostic_finding(
@@ -257,13 +267,14 @@ void run_rules_on(const Policy& policy, const parse::RequestRead& read, const Ti
   for (const auto& n : p.notes) r.notes.push_back(n);
   if (!policy.ok()) return;
   std::string why;
-  const policy::Pack* platform = choose_platform(p, q, received, options, r, why);
+  bool in_force = true;
+  const policy::Pack* platform = choose_platform(p, q, received, options, r, why, in_force);
   if (!platform) return;
   r.policy_id = platform->id;
   r.policy_version = platform->version;
   r.policy_sha256 = platform->sha256;
   r.policy_title = platform->title;
-  r.policies.push_back({platform->id, platform->version, platform->sha256, platform->title, "platform", why});
+  r.policies.push_back({platform->id, platform->version, platform->sha256, platform->title, "platform", why, in_force});
   for (const auto& n : platform->notes) r.notes.push_back(n);
 
   std::vector<Finding> findings;

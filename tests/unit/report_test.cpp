@@ -332,7 +332,7 @@ nlohmann::ordered_json report_dom(const reqcheck::report::Report& r) {
   j["policy"] = {{"id", r.policy_id}, {"version", r.policy_version}, {"sha256", r.policy_sha256}, {"title", r.policy_title}};
   ojson policies = ojson::array();
   for (const auto& p : r.policies)
-    policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}});
+    policies.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"title", p.title}, {"kind", p.kind}, {"reason", p.reason}, {"in_force_at_receipt", p.in_force_at_receipt}});
   j["policies"] = std::move(policies);
   ojson profiles = ojson::array();
   for (const auto& p : r.policies)
@@ -415,4 +415,25 @@ TEST_CASE("to_json writes, without a DOM, the bytes an ordered DOM dump wrote") 
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const auto& r : reports) array.push_back(report_dom(r));
   CHECK(reqcheck::report::to_json(reports) == array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+TEST_CASE("a pack forced by id that was not in force at receipt is flagged, in the typed report and the JSON") {
+  const std::string req = testsupport::base_request().dump();  // received in 2026: telegram-2024-09 applies
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  o.pack_id = "telegram-2018-08";
+  const auto old = reqcheck::check(reqcheck::Policy::bundled(), req, o);
+  REQUIRE_FALSE(old.policies.empty());
+  CHECK_FALSE(old.policies.front().in_force_at_receipt);
+  CHECK(old.policies.front().reason.find("not in force at `received_at`") != std::string::npos);
+  bool noted = false;
+  for (const auto& n : old.notes) noted = noted || n.find("was not in force at `received_at`") != std::string::npos;
+  CHECK(noted);
+  CHECK(json::parse(reqcheck::report::to_json(old))["policies"][0]["in_force_at_receipt"] == false);
+  o.pack_id = "telegram-2024-09";  // forced, but the one in force anyway
+  const auto current = reqcheck::check(reqcheck::Policy::bundled(), req, o);
+  CHECK(current.policies.front().in_force_at_receipt);
+  CHECK(json::parse(reqcheck::report::to_json(current))["policies"][0]["in_force_at_receipt"] == true);
+  o.pack_id.clear();
+  CHECK(reqcheck::check(reqcheck::Policy::bundled(), req, o).policies.front().in_force_at_receipt);
 }

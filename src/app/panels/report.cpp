@@ -100,8 +100,16 @@ void draw_policy_line(const AppUi& s) {
                     : s.pack_mode == PackMode::bundled ? "chosen by you"
                                                        : "from your pack file";
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("Policy in force: %s (%s). Checked at %s.", policy.c_str(), how, r.checked_at.c_str());
+  ImGui::TextWrapped("Policy applied: %s (%s). Checked at %s.", policy.c_str(), how, r.checked_at.c_str());
   ImGui::PopStyleColor();
+  // a pack forced by id that did not apply at receipt: say so where the pack is named
+  if (!r.policies.empty() && !r.policies.front().in_force_at_receipt) {
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::review));
+    ImGui::TextWrapped("%s This pack was not in force when the request was received: the report says what it would have required, "
+                       "not what applies (Pack > Automatic chooses the pack in force).",
+                       status_icon(Status::review));
+    ImGui::PopStyleColor();
+  }
 }
 
 void draw_filter(AppUi& s) {

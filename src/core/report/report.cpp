@@ -275,6 +275,8 @@ void write_report(const Report& r, std::string& out, int indent) {
     w.member("title", p.title);
     w.member("kind", p.kind);
     w.member("reason", p.reason);
+    w.key("in_force_at_receipt");
+    w.boolean(p.in_force_at_receipt);
     w.end_object();
   }
   w.end_array();

@@ -66,8 +66,11 @@ struct Deadline {
 /// A pack applied in a check: the platform pack, then each framework profile that applies.
 /// `kind`: `platform` or `profile`; `reason`: why it applies (e.g. "service `telegram`, in force
 /// at `received_at`", "instrument type `epoc`"); `sha256`: of the pack's text, lower-case hex.
+/// `in_force_at_receipt`: false only for a platform pack forced by id (`CheckOptions::pack_id`)
+/// that was not in force at `received_at`, whose verdict is then not the one that applies.
 struct AppliedPolicy {
   std::string id, version, sha256, title, kind, reason;
+  bool in_force_at_receipt = true;
 };
 
 /// The time from `from` to `due` (both RFC 3339 date-times, e.g. a deadline's `due` and the
