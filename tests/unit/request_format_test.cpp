@@ -215,3 +215,20 @@ TEST_CASE("the reader knows every field of the table, with its kind") {
     }
   }
 }
+
+TEST_CASE("value_label: the field's terms for enum values, a readable label for every other") {
+  CHECK(reqcheck::value_label("court_order") == "Court order");
+  CHECK(reqcheck::value_label("epoc") == "European Production Order Certificate (EPOC)");
+  CHECK(reqcheck::value_label("ip_address") == "IP address");
+  CHECK(reqcheck::value_label("phone_number") == "Phone number (E.164)");
+  for (const auto& f : reqcheck::request_fields()) {
+    if (f.kind != reqcheck::FieldKind::enum_) continue;
+    for (const auto v : f.values) {
+      const std::string label = reqcheck::value_label(v);
+      INFO(std::string(v));
+      REQUIRE_FALSE(label.empty());
+      CHECK((label[0] >= 'A' && label[0] <= 'Z'));
+      CHECK(label.find('_') == std::string::npos);
+    }
+  }
+}

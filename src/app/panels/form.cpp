@@ -44,6 +44,12 @@ struct FormPass {
   float label_w = 0.0f;
 };
 
+/// An enum value as the form shows it: its label, and the id written to the request beside it.
+std::string shown_value(std::string_view id) {
+  const std::string label = value_label(id);
+  return label == id ? label : label + "   " + std::string(id);
+}
+
 bool is_selected(const FormPass& p, const std::string& pointer) { return p.s.selection.serial != 0 && p.s.selection.pointer == pointer; }
 
 /// True when the selection lies inside `pointer` (so its section is opened).
@@ -137,10 +143,12 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
         break;
       }
       const std::string current = value != nullptr ? value->get<std::string>() : std::string();
+      // the format identifier (`schema`) is the app's business: shown only when it is wrong
+      if (def.kind == FieldKind::constant && !def.values.empty() && current == def.values.front()) break;
       const bool known = current.empty() || std::find(def.values.begin(), def.values.end(), current) != def.values.end();
       label(p, def.label);
       if (!known) ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
-      const std::string preview = current.empty() ? std::string("(not stated)") : known ? current : current + "  (not an allowed value)";
+      const std::string preview = current.empty() ? std::string("(not stated)") : known ? shown_value(current) : current + "  (not an allowed value)";
       const bool open = ImGui::BeginCombo("##v", preview.c_str());
       if (!known) ImGui::PopStyleColor();
       if (open) {
@@ -149,7 +157,7 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
           p.changed = true;
         }
         for (const std::string_view choice : def.values) {
-          if (ImGui::Selectable(str(choice).c_str(), current == choice)) {
+          if (ImGui::Selectable(shown_value(choice).c_str(), current == choice)) {
             obj[key] = str(choice);
             p.changed = true;
           }

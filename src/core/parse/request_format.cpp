@@ -3,6 +3,8 @@
 // one set of fields, written once and placed under both pointers.
 #include "reqcheck/request_format.hpp"
 
+#include <utility>
+
 #include <deque>
 #include <functional>
 #include <map>
@@ -200,5 +202,39 @@ const std::vector<const FieldSpec*>& child_fields(std::string_view pattern) {
 }
 
 std::string_view field_name(const FieldSpec& field) { return field.pointer.substr(field.pointer.rfind('/') + 1); }
+
+std::string value_label(std::string_view value) {
+  // the field's own terms and acronyms; the rest read well from the id
+  static constexpr std::pair<std::string_view, std::string_view> terms[] = {
+      {"epoc", "European Production Order Certificate (EPOC)"},
+      {"epoc_pr", "European Preservation Order Certificate (EPOC-PR)"},
+      {"dsa_article_10_order", "DSA Article 10 order"},
+      {"sca_2703d_order", "SCA 2703(d) order"},
+      {"mlat_request", "MLAT request"},
+      {"overseas_production_order", "Overseas production order (COPO)"},
+      {"ip_address", "IP address"},
+      {"user_id", "User ID"},
+      {"email", "E-mail address"},
+      {"phone_number", "Phone number (E.164)"},
+      {"link", "Link (t.me/...)"},
+      {"eu_dsa", "EU Digital Services Act"},
+      {"eu_eevidence", "EU e-Evidence Regulation"},
+      {"us_sca", "US Stored Communications Act"},
+      {"uk_copo", "UK Crime (Overseas Production Orders) Act"},
+      {"coe_budapest", "Budapest Convention"},
+      {"coe_budapest_protocol2", "Budapest Convention, Second Protocol"},
+      {"decentralised_it_system", "Decentralised IT system (e-Evidence)"},
+      {"child_sexual_abuse", "Child sexual abuse"},
+      {"life_or_safety", "Threat to life or safety"},
+      {"critical_infrastructure", "Critical infrastructure"},
+  };
+  for (const auto& [id, label] : terms)
+    if (id == value) return std::string(label);
+  std::string out(value);
+  for (char& c : out)
+    if (c == '_') c = ' ';
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
 
 }  // namespace reqcheck

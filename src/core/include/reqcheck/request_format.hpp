@@ -56,4 +56,11 @@ const std::vector<const FieldSpec*>& child_fields(std::string_view pattern);
 /// The last token of a pattern: `type` for `/targets/*/type`.
 std::string_view field_name(const FieldSpec& field);
 
+/// A reader's label for an enum value, for the form: "Court order" for `court_order`, "European
+/// Production Order Certificate (EPOC)" for `epoc`, "IP address" for `ip_address`. The terms
+/// and acronyms of the field for the values that have them (request-format.md, frameworks.md),
+/// else the id with spaces for underscores and a capital first letter. The id itself stays the
+/// value written to the request; the form shows both.
+std::string value_label(std::string_view value);
+
 }  // namespace reqcheck
