@@ -161,9 +161,14 @@ std::size_t element_end(std::string_view t, std::size_t start, std::size_t next,
 void split_array(std::string_view t, Split& out) {
   std::size_t consumed = 0;
   parse::CountingIterator first{t.data(), t.data(), &consumed};
-  parse::CountingIterator last{t.data() + t.size(), t.data(), &consumed};
+  // nlohmann's lexer takes a NUL byte for the end of the text: the text is read up to the first
+  // NUL, which is then where reading stopped (never a silent end: its element reports it)
+  const void* nul = std::memchr(t.data(), '\0', t.size());
+  const std::size_t readable = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - t.data()) : t.size();
+  parse::CountingIterator last{t.data() + readable, t.data(), &consumed};
   ElementStarts handler(t, consumed);
   nlohmann::json::sax_parse(first, last, &handler, nlohmann::json::input_format_t::json, true, false);
+  if (nul && !handler.beyond) handler.error_at = std::min(handler.error_at.value_or(readable), readable);
   auto& starts = handler.starts;
   if (starts.empty() || (handler.error_at && t.size() <= parse::kMaxInputBytes)) {
     out.whole = true;
