@@ -10,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "output.hpp"
 #include "reqcheck/engine.hpp"
@@ -43,8 +44,15 @@ std::optional<std::string> read_input(const std::string& path, std::string* erro
     if (error) *error = why;
     return std::nullopt;
   }
-  ss << in.rdbuf();
-  return ss.str();
+  // read straight into one string of the file's size: a batch file is held once, not copied
+  std::string text(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.gcount() == static_cast<std::streamsize>(text.size()) && in.peek() != std::char_traits<char>::eof()) {
+    ss << in.rdbuf();  // it grew while read (or is no regular file): the rest too
+    text += ss.str();
+  }
+  return text;
 }
 
 struct CheckArgs {
@@ -53,6 +61,8 @@ struct CheckArgs {
   std::string pack;
   std::string now;
   std::string from;
+  /// Requests checked at a time (threads); 0: as many as the machine has cores.
+  unsigned jobs = 0;
 };
 
 /// Exit code of a verdict.
@@ -102,7 +112,8 @@ bool check_files(const CheckArgs& a, const reqcheck::Policy& policy, reqcheck::C
     }
     options.file = file;
     on_file(file);
-    reqcheck::check_each(policy, *text, options, on_item);
+    const unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+    reqcheck::check_each(policy, *text, options, on_item, jobs);
   }
   return true;
 }
@@ -160,6 +171,11 @@ int main(int argc, char** argv) {
                         "output format: text (default), markdown, json (a batch: one array), ndjson (one report per line), csv (a row "
                         "per finding), results-csv or results-json (a row per request)")
       ->check(CLI::IsMember({"json", "ndjson", "text", "markdown", "csv", "results-csv", "results-json"}));
+  const auto add_jobs = [](CLI::App* cmd, unsigned& jobs) {
+    cmd->add_option("-j,--jobs", jobs, "requests of a batch checked at a time (threads; default 0: one per core); the output is the same")
+        ->check(CLI::Range(0u, 256u));
+  };
+  add_jobs(cmd_check, check.jobs);
   cmd_check->add_option("-p,--pack", check.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
   cmd_check->add_option("--from", check.from, "input format: auto (default, detected from the content), reqcheck, or hi1 (ETSI TS 103 120, XML or JSON)")
       ->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
@@ -178,6 +194,7 @@ int main(int argc, char** argv) {
       "tally", "count requests as a transparency report does: per quarter of received_at (UTC) and issuing country, and per rule");
   cmd_tally->add_option("files", tally.files, "request files (each a batch or a request), or - for standard input")->required();
   cmd_tally->add_option("-f,--format", tally.format, "output format: text (default), json, csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  add_jobs(cmd_tally, tally.jobs);
   cmd_tally->add_option("-p,--pack", tally.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
   cmd_tally->add_option("--from", tally.from, "input format: auto (default), reqcheck, or hi1")->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
   cmd_tally->add_option("--now", tally.now, "checking time, RFC 3339 date-time (default: the clock); never a request's quarter")

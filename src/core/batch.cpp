@@ -3,7 +3,10 @@
 // checking them one at a time, and turning an HI-1 message into an editable request.
 #include <algorithm>
 #include <cstring>
+#include <atomic>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -289,22 +292,69 @@ std::vector<BatchPart> split_batch(std::string_view text) {
   return out;
 }
 
+namespace {
+
+/// The options of a part: lines, columns and offsets name the file's, not the part's.
+CheckOptions options_of(const CheckOptions& options, const BatchPart& part) {
+  CheckOptions o = options;
+  o.first_line = part.line;
+  o.first_column = part.column;
+  o.first_offset = part.offset;
+  return o;
+}
+
+/// Requests checked per window when `threads` > 1: the window's reports are made side by side,
+/// then handed over in file order, so that at most this many reports are held at once.
+constexpr std::size_t kWindowPerThread = 64;
+
+/// Checks `pieces` with `threads` threads, a window at a time; false when no thread could be
+/// started (the caller then checks them alone).
+bool check_in_parallel(const Policy& policy, std::string_view text, const Split& s, const CheckOptions& options, unsigned threads,
+                       const std::function<void(BatchItem&&)>& on_item, std::size_t& n) {
+  const std::size_t window = kWindowPerThread * threads;
+  std::vector<BatchItem> items;
+  for (std::size_t from = 0; from < s.pieces.size(); from += window) {
+    const std::size_t count = std::min(window, s.pieces.size() - from);
+    items.clear();
+    items.resize(count);
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+        items[i].part = part_of(text, s, s.pieces[from + i]);
+        items[i].report = check(policy, items[i].part.text, options_of(options, items[i].part));
+      }
+    };
+    std::vector<std::thread> pool;
+    try {
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    } catch (const std::system_error&) {  // no threads here (a WebAssembly build without them)
+      if (pool.empty() && from == 0) return false;
+    }
+    work();
+    for (auto& t : pool) t.join();
+    for (auto& item : items) {
+      ++n;
+      on_item(std::move(item));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::size_t check_each(const Policy& policy, std::string_view text, const CheckOptions& options,
-                       const std::function<void(BatchItem&&)>& on_item) {
+                       const std::function<void(BatchItem&&)>& on_item, unsigned threads) {
   const Split s = split(text);
   std::size_t n = 0;
   const auto one = [&](BatchPart&& part) {
-    CheckOptions o = options;  // lines, columns and offsets name the file's, not the part's
-    o.first_line = part.line;
-    o.first_column = part.column;
-    o.first_offset = part.offset;
-    report::Report r = check(policy, part.text, o);
+    report::Report r = check(policy, part.text, options_of(options, part));
     ++n;
     on_item({std::move(part), std::move(r)});
   };
   if (s.whole) one(BatchPart{std::string(text), 0, text.size(), 1, 1});
   for (const auto& message : s.owned) one(BatchPart{message, 0, text.size(), 1, 1});
-  for (const auto& p : s.pieces) one(part_of(text, s, p));
+  if (threads <= 1 || s.pieces.size() < 2 || !check_in_parallel(policy, text, s, options, threads, on_item, n))
+    for (const auto& p : s.pieces) one(part_of(text, s, p));
   if (s.beyond) {
     ++n;
     on_item({BatchPart{std::string(), s.beyond->offset + s.bom, text.size() - s.bom - s.beyond->offset, s.beyond->line, s.beyond->column},

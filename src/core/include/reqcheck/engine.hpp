@@ -124,10 +124,14 @@ BatchResult check_batch(const Policy& policy, std::string_view text, const Check
 /// (a `ResultRow`, a tally, a line of output) and the memory held is one report, not a batch of
 /// them. Past `kMaxBatchRequests` requests, one more item stands for the rest: an `invalid_input`
 /// report whose one finding, `INPUT.too_many_requests`, gives the line and column (and JSON
-/// Pointer, in an array) of the first request not checked; its part has an empty text. Returns
-/// the number of items. Never throws, except what `on_item` throws.
+/// Pointer, in an array) of the first request not checked; its part has an empty text.
+/// `threads` > 1 checks the requests of a JSON array or NDJSON that many at a time (a window of
+/// 64 per thread is checked, then handed to `on_item` in file order, on the calling thread): the
+/// same items in the same order as with 1, at most a window of reports held. Where no thread can
+/// be started (WebAssembly without threads), they are checked one at a time. Returns the number
+/// of items. Never throws, except what `on_item` throws.
 std::size_t check_each(const Policy& policy, std::string_view text, const CheckOptions& options,
-                       const std::function<void(BatchItem&&)>& on_item);
+                       const std::function<void(BatchItem&&)>& on_item, unsigned threads = 1);
 
 /// One line summing up a batch by its `counts`: "3 requests: 1 meets_criteria, 1 needs_review, 1 does_not_meet,
 /// 0 invalid_input".
