@@ -244,3 +244,21 @@ TEST_CASE("Tally: buckets by quarter (UTC) and issuing country, unknown kept, di
   reqcheck::Tally none;
   CHECK(nlohmann::json::parse(reqcheck::to_json(none))["requests"] == 0);
 }
+
+TEST_CASE("check_each on several threads: the same reports, in file order") {
+  auto fails = testsupport::base_request();
+  fails["instrument"]["type"] = "letter";
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += one_line(i % 3 ? testsupport::base_request() : fails) + "\n";
+  text += "{\"schema\": 1}\n";
+  const auto run = [&](unsigned threads) {
+    std::vector<std::string> out;
+    reqcheck::check_each(reqcheck::Policy::bundled(), text, options(),
+                         [&](reqcheck::BatchItem&& item) { out.push_back(reqcheck::report::to_json_line(item.report)); }, threads);
+    return out;
+  };
+  const auto one = run(1);
+  REQUIRE(one.size() == 301);
+  CHECK(run(2) == one);
+  CHECK(run(3) == one);
+}
