@@ -36,7 +36,7 @@ run() {  # run <input file> <label> <jobs> <command...>
   user=$(awk -F': ' '/User time/ {print $2}' "$dir/time.txt")
   sys=$(awk -F': ' '/System time/ {print $2}' "$dir/time.txt")
   rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$dir/time.txt")
-  table+=$'\n'"| $(printf "%'d" "$n") $(basename "$file" | cut -d. -f2) ($(du -m "$file" | cut -f1) MB) | \`$label\` | $jobs | $wall | $(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%\047.0f", n / w}') | $user | $sys | $rss |"
+  table+=$'\n'"| $n $(basename "$file" | cut -d. -f2) ($(du -m "$file" | cut -f1) MB) | \`$label\` | $jobs | $wall | $(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%\047.0f", n / w}') | $user | $sys | $rss |"
 }
 for jobs in $jobs_list; do
   for n in 10000 100000; do

@@ -147,6 +147,13 @@ check "tally of an unreadable file says so" 1 "$(grep -c 'cannot read' "$tmp/tal
 "$bin" tally "$tmp/q.ndjson" --format results-csv 2> /dev/null
 check "tally refuses a check format" 2 $?
 
+# past 100,000 requests: those are checked, the rest is one invalid_input row at its line
+node -e 'require("fs").writeFileSync(process.argv[1], "{\"n\": 1}\n".repeat(100001))' "$tmp/over.ndjson"
+"$bin" check "$tmp/over.ndjson" --now "$now" --format results-csv > "$tmp/over.csv" 2> /dev/null
+check "a batch past the limit exits 2" 2 $?
+check "a batch past the limit: 100,000 rows and the limit's" 100002 "$(wc -l < "$tmp/over.csv")"
+check "the limit's row names the line of the first request not checked" "$tmp/over.ndjson,100001,,,,,,,invalid_input,1,0,0,INPUT.too_many_requests" "$(tail -1 "$tmp/over.csv" | tr -d '\r')"
+
 # usage errors, rules, explain
 "$bin" check 2> /dev/null
 check "missing file argument exits 2" 2 $?
