@@ -8,7 +8,7 @@
 
 #include <array>
 #include <map>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,7 +38,7 @@ std::string country_key(std::string_view country);
 /// code), the requests it failed.
 struct TallyCounts {
   int requests = 0;
-  std::set<std::string> targets;
+  std::unordered_set<std::string> targets;
   std::array<int, report::kVerdictCount> verdicts{};
   std::map<std::string, int> failed_rules;
 
