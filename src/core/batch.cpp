@@ -2,8 +2,8 @@
 // NDJSON, HI-1 authorisations; up to kMaxBatchRequests, found without a DOM of the batch),
 // checking them one at a time, and turning an HI-1 message into an editable request.
 #include <algorithm>
-#include <cstring>
 #include <atomic>
+#include <cstring>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "import/etsi_hi1.hpp"
+#include "parse/codes.hpp"
 #include "parse/json_text.hpp"
 #include "parse/limits.hpp"
-#include "parse/codes.hpp"
 #include "report/diagnostic_finding.hpp"
 #include "reqcheck/engine.hpp"
 
