@@ -28,8 +28,9 @@ class ReportPrinter {
   void begin_file(const std::string& file);
   /// Prints (or holds) one checked request of the current file.
   void add(BatchItem&& item);
-  /// Ends the run: flushes what is held, closes a JSON array, and prints the batch's summary
-  /// (`batch_summary` words) on `summary_out` for text and Markdown, else on `err`.
+  /// Ends the run: flushes what is held, closes a JSON array, and, for a batch, prints its
+  /// summary (`batch_summary`) after the reports on the output for text and Markdown, else on
+  /// `err` (the output is then one document: a JSON array, NDJSON, a CSV table).
   void finish(std::ostream& err);
   /// The worst verdict printed (`report::worse`).
   report::Verdict worst() const { return worst_; }
@@ -46,7 +47,7 @@ class ReportPrinter {
   std::string file_;
   std::size_t in_file_ = 0;  // items of the current file so far
   std::optional<BatchItem> held_;
-  BatchResult totals_;  // counts and worst only (items stay empty)
+  BatchResult totals_;  // counts only (items stay empty)
   report::Verdict worst_ = report::Verdict::meets_criteria;
 };
 
