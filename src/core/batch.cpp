@@ -15,6 +15,7 @@
 #include "parse/json_text.hpp"
 #include "parse/limits.hpp"
 #include "report/diagnostic_finding.hpp"
+#include "report/digest.hpp"
 #include "reqcheck/engine.hpp"
 
 namespace reqcheck {
@@ -262,13 +263,17 @@ BatchPart part_of(std::string_view text, const Split& s, const Piece& p) {
 }
 
 /// The report that stands for the requests past kMaxBatchRequests: `invalid_input`, with the
-/// place of the first one not checked.
-report::Report beyond_limit(const Split& s, const CheckOptions& options) {
-  report::Report r;
-  r.tz_version = std::string(tz_version());
-  r.checked_at = options.now;
-  r.request.file = options.file;
-  r.request.line = s.beyond->line;
+/// place of the first one not checked; its digest is that of the text not checked, its checking
+/// time and tz version those of any check (made by checking an empty text).
+report::Report beyond_limit(const Policy& policy, std::string_view text, const Split& s, const CheckOptions& options) {
+  CheckOptions o = options;
+  o.first_line = s.beyond->line;
+  o.first_column = s.beyond->column;
+  o.first_offset = s.beyond->offset + s.bom;
+  report::Report r = check(policy, std::string_view(), o);
+  r.findings.clear();
+  r.notes.clear();
+  r.input_sha256 = report::sha256_hex(text.substr(s.bom + s.beyond->offset));
   auto d = parse::diag("INPUT.too_many_requests", s.beyond_pointer,
                        "the batch holds more than " + std::to_string(parse::kMaxBatchRequests) +
                            " requests, the limit: this request and those after it were not checked");
@@ -358,7 +363,7 @@ std::size_t check_each(const Policy& policy, std::string_view text, const CheckO
   if (s.beyond) {
     ++n;
     on_item({BatchPart{std::string(), s.beyond->offset + s.bom, text.size() - s.bom - s.beyond->offset, s.beyond->line, s.beyond->column},
-             beyond_limit(s, options)});
+             beyond_limit(policy, text, s, options)});
   }
   return n;
 }

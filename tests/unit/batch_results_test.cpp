@@ -169,6 +169,9 @@ TEST_CASE("a batch past 100,000 requests: those checked, then INPUT.too_many_req
   CHECK(last.findings[0].line == static_cast<int>(limit) + 1);
   CHECK(last.findings[0].column == 1);
   CHECK(last_part.text.empty());
+  CHECK(last.input_sha256.size() == 64);  // of the text not checked
+  CHECK(last.checked_at == testsupport::kNow);
+  CHECK(last.request.line == static_cast<int>(limit) + 1);
   CHECK(last_part.offset == limit * 9);
   // an array: the element's JSON Pointer and its line
   std::string array = "[\n";
