@@ -119,3 +119,19 @@ test("results.schema.json accepts the results rows of every sample and case", { 
   assert.ok(resultsSchema(rows), JSON.stringify(resultsSchema.errors?.slice(0, 3)));
   assert.equal(resultsSchema([{ ...rows[0], verdict: "ok" }]), false);
 });
+
+test("report.schema.json accepts the report that stands for the requests past 100,000", { skip: !existsSync(bin) && "native CLI not built" }, async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "reqcheck-schema-"));
+  try {
+    writeFileSync(join(dir, "over.ndjson"), '{"n": 1}\n'.repeat(100001));
+    const lines = runCli(["check", "--now", "2026-11-30T12:00:00Z", "--format", "ndjson", join(dir, "over.ndjson")]).trim().split("\n");
+    assert.equal(lines.length, 100001);
+    const last = JSON.parse(lines[100000]);
+    assert.equal(last.findings[0].code, "INPUT.too_many_requests");
+    assert.ok(reportSchema(last), JSON.stringify(reportSchema.errors));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
