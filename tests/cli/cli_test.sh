@@ -136,6 +136,8 @@ check "tally: every request in a bucket, undated and unreadable ones as unknown"
   const q4 = t.buckets.find(b => b.quarter === "2026-Q4" && b.country === "DE");
   const unknown = t.buckets.filter(b => b.quarter === "unknown").reduce((n, b) => n + b.requests, 0);
   console.log(sum, q4.requests, unknown, q4.target_accounts)' "$tmp/tally.json")"
+"$bin" tally "$tmp/q.ndjson" "$src/tests/cases/hi1/HI1-two-authorisations/request.xml" --now "$now" --format json > "$tmp/tally-hi1.json"
+check "tally counts an HI-1 message's authorisations among the files" 5 "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).requests)' "$tmp/tally-hi1.json")"
 "$bin" tally "$tmp/q.ndjson" --now "$now" --format csv > "$tmp/tally.csv"
 check "tally csv header" "table,quarter_utc,country,rule,requests,target_accounts,meets_criteria,needs_review,does_not_meet,invalid_input,top_failed_rules" "$(head -1 "$tmp/tally.csv" | tr -d '\r')"
 check "tally csv has the unknown buckets (undated; unreadable)" 2 "$(grep -c '^bucket,unknown,' "$tmp/tally.csv")"
