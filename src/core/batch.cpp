@@ -158,10 +158,10 @@ std::size_t element_end(std::string_view t, std::size_t start, std::size_t next,
 }
 
 /// A JSON array of requests: each element's exact text, split without a DOM. A text that is not
-/// well-formed JSON stays whole when it is small enough to be read as one request (its errors
-/// then name their place); a larger one keeps the elements read before the error, and the element
-/// where reading stopped runs to the end of the error's line (at most kMaxInputBytes), so that its
-/// own report says what is wrong and where.
+/// well-formed JSON stays whole when it could be read as one request (at most 4 MiB and 1,000
+/// elements: its errors then name their place); a larger one keeps the elements read before the
+/// error, and the element where reading stopped runs to the end of the error's line (at most
+/// kMaxInputBytes), so that its own report says what is wrong and where.
 void split_array(std::string_view t, Split& out) {
   std::size_t consumed = 0;
   parse::CountingIterator first{t.data(), t.data(), &consumed};
@@ -174,7 +174,9 @@ void split_array(std::string_view t, Split& out) {
   nlohmann::json::sax_parse(first, last, &handler, nlohmann::json::input_format_t::json, true, false);
   if (nul && !handler.beyond) handler.error_at = std::min(handler.error_at.value_or(readable), readable);
   auto& starts = handler.starts;
-  if (starts.empty() || (handler.error_at && t.size() <= parse::kMaxInputBytes)) {
+  // a small broken array is read whole, as one text, so that its error is located as in a
+  // request; not when it has more elements than one text may (its error would be that limit)
+  if (starts.empty() || (handler.error_at && t.size() <= parse::kMaxInputBytes && starts.size() <= parse::kMaxArrayItems)) {
     out.whole = true;
     return;
   }

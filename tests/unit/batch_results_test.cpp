@@ -265,3 +265,21 @@ TEST_CASE("check_each on several threads: the same reports, in file order") {
   CHECK(run(2) == one);
   CHECK(run(3) == one);
 }
+
+TEST_CASE("a broken array of more elements than one text holds: its error, not that limit") {
+  std::string text = "[";
+  for (int i = 0; i < 1500; ++i) text += "{\"schema\": \"reqcheck.request/1\"},\n";
+  text += "{\"schema\": \"reqcheck.request/1\"";  // cut off: no closing brace or bracket
+  REQUIRE(text.size() < reqcheck::parse::kMaxInputBytes);
+  const auto batch = reqcheck::check_batch(reqcheck::Policy::bundled(), text, options());
+  REQUIRE(batch.items.size() == 1501);
+  const auto& last = batch.items.back().report;
+  REQUIRE(!last.findings.empty());
+  CHECK(last.findings[0].code == "INPUT.not_json");
+  CHECK(last.findings[0].line == 1501);
+  // a small broken array stays one text, its error located there
+  const auto small = reqcheck::check_batch(reqcheck::Policy::bundled(), "[{\"a\": 1},\n {\"b\": }]", options());
+  REQUIRE(small.items.size() == 1);
+  CHECK(small.items[0].report.findings[0].code == "INPUT.not_json");
+  CHECK(small.items[0].report.findings[0].line == 2);
+}

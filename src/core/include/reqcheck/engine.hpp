@@ -93,8 +93,9 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 /// so that `check_json` reports its errors. A batch text is at most 1 GiB (`kMaxBatchBytes`);
 /// an array is split without a DOM of the whole (each element is read within the limits of one
 /// request when checked). An array that is not well-formed JSON stays whole when it is at most
-/// 4 MiB (read as one request, its error located); a larger one gives the elements before the
-/// error and, last, the element where reading stopped, up to the end of the error's line.
+/// 4 MiB and 1,000 elements (read as one text, its error located); a larger one gives the
+/// elements before the error and, last, the element where reading stopped, up to the end of the
+/// error's line.
 /// At most 100,000 requests (`kMaxBatchRequests`) are returned: `check_each` reports those past
 /// it as one `INPUT.too_many_requests` item.
 std::vector<BatchPart> split_batch(std::string_view text);
