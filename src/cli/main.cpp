@@ -1,23 +1,28 @@
 // reqcheck command line: checks request files (or stdin) and prints reports; lists and explains
-// rules. All judgement is in reqcheck_core (a Policy compiled once per run, `check_batch` per file,
-// the core's renderers); this file only reads files, parses the
-// command line (CLI11) and maps verdicts to exit codes: 0 meets, 1 does not meet, 3 needs
-// review, 2 invalid input or usage error.
+// rules; tallies batches. All judgement is in reqcheck_core (a Policy compiled once per run,
+// `check_each` per file, results rows and tallies, the core's renderers); this file only reads
+// files, parses the command line (CLI11) and maps verdicts to exit codes: 0 meets, 1 does not
+// meet, 3 needs review, 2 invalid input or usage error. Printing a run's reports: output.cpp.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
+#include "output.hpp"
 #include "reqcheck/engine.hpp"
+#include "reqcheck/results.hpp"
+#include "reqcheck/tally.hpp"
 
 namespace {
 
 constexpr int kExitMeets = 0, kExitFails = 1, kExitInvalid = 2, kExitReview = 3;
 
-/// Largest file read, in bytes: a batch of up to 1,000 requests (one request may have 4 MiB).
-constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+/// Largest file read, in bytes: the engine's batch limit (1 GiB, up to 100,000 requests).
+constexpr std::uintmax_t kMaxFileBytes = reqcheck::kMaxBatchFileBytes;
 
 /// Reads a file (or stdin for `-`); on failure says why in `error`.
 std::optional<std::string> read_input(const std::string& path, std::string* error = nullptr) {
@@ -39,8 +44,15 @@ std::optional<std::string> read_input(const std::string& path, std::string* erro
     if (error) *error = why;
     return std::nullopt;
   }
-  ss << in.rdbuf();
-  return ss.str();
+  // read straight into one string of the file's size: a batch file is held once, not copied
+  std::string text(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.gcount() == static_cast<std::streamsize>(text.size()) && in.peek() != std::char_traits<char>::eof()) {
+    ss << in.rdbuf();  // it grew while read (or is no regular file): the rest too
+    text += ss.str();
+  }
+  return text;
 }
 
 struct CheckArgs {
@@ -49,6 +61,8 @@ struct CheckArgs {
   std::string pack;
   std::string now;
   std::string from;
+  /// Requests checked at a time (threads); 0: as many as the machine has cores.
+  unsigned jobs = 0;
 };
 
 /// Exit code of a verdict.
@@ -85,57 +99,63 @@ std::optional<reqcheck::Policy> policy_of(const std::string& pack, reqcheck::Che
   return std::nullopt;
 }
 
-int run_check(const CheckArgs& a) {
-  reqcheck::CheckOptions options;
-  options.now = a.now;
-  options.from = a.from == "auto" ? "" : a.from;
-  const auto policy = policy_of(a.pack, options);  // compiled once for every request of the run
-  if (!policy) return kExitInvalid;
-  struct Item {
-    std::string name;
-    reqcheck::report::Report report;
-  };
-  std::vector<Item> items;
-  bool batch = a.files.size() > 1;
-  reqcheck::BatchResult all;
+/// Reads each file and checks its requests one at a time (`check_each`), handing each item to
+/// `on_item`; a file that cannot be read is said on stderr and ends the run (false).
+bool check_files(const CheckArgs& a, const reqcheck::Policy& policy, reqcheck::CheckOptions options,
+                 const std::function<void(const std::string&)>& on_file, const std::function<void(reqcheck::BatchItem&&)>& on_item) {
   for (const auto& file : a.files) {
     std::string why;
     auto text = read_input(file, &why);
     if (!text) {
       std::cerr << "reqcheck: cannot read " << file << ": " << why << "\n";
-      return kExitInvalid;
+      return false;
     }
-    auto result = reqcheck::check_batch(*policy, *text, options);
-    const bool several = result.items.size() > 1;
-    batch |= several;
-    items.reserve(items.size() + result.items.size());
-    for (std::size_t i = 0; i < result.items.size(); ++i) {
-      auto& item = result.items[i];
-      ++all.counts[static_cast<std::size_t>(item.report.verdict)];
-      all.worst = reqcheck::report::worse(all.worst, item.report.verdict);
-      items.push_back({several ? file + "#" + std::to_string(i + 1) : file, std::move(item.report)});
-    }
+    options.file = file;
+    on_file(file);
+    const unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+    reqcheck::check_each(policy, *text, options, on_item, jobs);
   }
-  if (a.format == "json") {
-    if (batch) {
-      std::vector<reqcheck::report::Report> reports;
-      for (auto& item : items) reports.push_back(std::move(item.report));
-      std::cout << reqcheck::report::to_json(reports) << "\n";
-    } else {
-      for (const auto& item : items) std::cout << reqcheck::report::to_json(item.report) << "\n";
-    }
-  } else if (a.format == "csv") {
-    // one table for the whole run: a header, then each request's findings named by file (#n)
-    std::cout << reqcheck::report::csv_header() << "\r\n";
-    for (const auto& item : items) std::cout << reqcheck::report::to_csv(item.report, item.name, false);
-  } else {
-    for (const auto& item : items) {
-      if (batch) std::cout << (a.format == "markdown" ? "\n<!-- " + item.name + " -->\n" : "\n== " + item.name + "\n");
-      std::cout << (a.format == "markdown" ? reqcheck::report::to_markdown(item.report) : reqcheck::report::to_text(item.report));
-    }
-  }
-  if (batch) (a.format == "json" || a.format == "csv" ? std::cerr : std::cout) << reqcheck::batch_summary(all) << "\n";
-  return exit_code(all.worst);
+  return true;
+}
+
+/// The options of a run (`--now`, `--from`) and its policy (`--pack`); nullopt, said on stderr,
+/// when the pack is unusable.
+std::optional<reqcheck::Policy> prepare(const CheckArgs& a, reqcheck::CheckOptions& options) {
+  options.now = a.now;
+  options.from = a.from == "auto" ? "" : a.from;
+  return policy_of(a.pack, options);  // compiled once for every request of the run
+}
+
+int run_check(const CheckArgs& a) {
+  reqcheck::CheckOptions options;
+  // a row per request carries no digest: skip hashing each request (CheckOptions::input_digest)
+  options.input_digest = a.format != "results-csv" && a.format != "results-json";
+  const auto policy = prepare(a, options);
+  if (!policy) return kExitInvalid;
+  reqcheck::cli::ReportPrinter printer(a.format, std::cout, a.files.size() > 1);
+  const bool read = check_files(
+      a, *policy, options, [&](const std::string& file) { printer.begin_file(file); },
+      [&](reqcheck::BatchItem&& item) { printer.add(std::move(item)); });
+  printer.finish(std::cerr);
+  return read ? exit_code(printer.worst()) : kExitInvalid;
+}
+
+/// `reqcheck tally`: counts every request of the files as a transparency report does. Exit 0
+/// once tallied (the verdicts are counted, not judged), 2 when a file cannot be read.
+int run_tally(const CheckArgs& a) {
+  reqcheck::CheckOptions options;
+  options.input_digest = false;  // tallies count; no report is rendered
+  const auto policy = prepare(a, options);
+  if (!policy) return kExitInvalid;
+  reqcheck::Tally tally;
+  const bool read = check_files(
+      a, *policy, options, [](const std::string&) {},
+      [&](reqcheck::BatchItem&& item) { tally.add(reqcheck::result_row(item.report, item.part)); });
+  if (!read) return kExitInvalid;
+  if (a.format == "json") std::cout << reqcheck::to_json(tally) << "\n";
+  else if (a.format == "csv") std::cout << reqcheck::to_csv(tally);
+  else std::cout << reqcheck::to_text(tally);
+  return kExitMeets;
 }
 
 }  // namespace
@@ -150,17 +170,38 @@ int main(int argc, char** argv) {
   auto* cmd_check = app.add_subcommand(
       "check", "check request files (reqcheck JSON, a JSON array or NDJSON batch, or an ETSI HI-1 message; - for stdin)");
   cmd_check->add_option("files", check.files, "request files, or - for standard input")->required();
-  cmd_check->add_option("-f,--format", check.format, "output format")->check(CLI::IsMember({"json", "text", "markdown", "csv"}));
+  cmd_check->add_option("-f,--format", check.format,
+                        "output format: text (default), markdown, json (a batch: one array), ndjson (one report per line), csv (a row "
+                        "per finding), results-csv or results-json (a row per request)")
+      ->check(CLI::IsMember({"json", "ndjson", "text", "markdown", "csv", "results-csv", "results-json"}));
+  const auto add_jobs = [](CLI::App* cmd, unsigned& jobs) {
+    cmd->add_option("-j,--jobs", jobs, "requests of a batch checked at a time (threads; default 0: one per core); the output is the same")
+        ->check(CLI::Range(0u, 256u));
+  };
+  add_jobs(cmd_check, check.jobs);
   cmd_check->add_option("-p,--pack", check.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
   cmd_check->add_option("--from", check.from, "input format: auto (default, detected from the content), reqcheck, or hi1 (ETSI TS 103 120, XML or JSON)")
       ->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
+  const CLI::Validator now_validator(
+      [](std::string& value) {
+        const std::string why = reqcheck::checking_time_error(value);
+        return why.empty() ? std::string() : "`" + value + "` is not an RFC 3339 date-time (" + why + "); give it like 2026-11-30T10:00:00Z";
+      },
+      "RFC 3339");
   cmd_check->add_option("--now", check.now, "checking time, RFC 3339 date-time (default: the clock); stands in for a missing received_at")
-      ->check(CLI::Validator(
-          [](std::string& value) {
-            const std::string why = reqcheck::checking_time_error(value);
-            return why.empty() ? std::string() : "`" + value + "` is not an RFC 3339 date-time (" + why + "); give it like 2026-11-30T10:00:00Z";
-          },
-          "RFC 3339"));
+      ->check(now_validator);
+
+  CheckArgs tally;
+  tally.format = "text";
+  auto* cmd_tally = app.add_subcommand(
+      "tally", "count requests as a transparency report does: per quarter of received_at (UTC) and issuing country, and per rule");
+  cmd_tally->add_option("files", tally.files, "request files (each a batch or a request), or - for standard input")->required();
+  cmd_tally->add_option("-f,--format", tally.format, "output format: text (default), json, csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  add_jobs(cmd_tally, tally.jobs);
+  cmd_tally->add_option("-p,--pack", tally.pack, "policy pack: a pack file, or a bundled id such as telegram-2018-08");
+  cmd_tally->add_option("--from", tally.from, "input format: auto (default), reqcheck, or hi1")->check(CLI::IsMember({"auto", "reqcheck", "hi1"}));
+  cmd_tally->add_option("--now", tally.now, "checking time, RFC 3339 date-time (default: the clock); never a request's quarter")
+      ->check(now_validator);
 
   std::string rules_pack;
   auto* cmd_rules = app.add_subcommand("rules", "list the rules of a pack");
@@ -180,6 +221,7 @@ int main(int argc, char** argv) {
   }
 
   if (*cmd_check) return run_check(check);
+  if (*cmd_tally) return run_tally(tally);
   if (*cmd_packs) {
     std::cout << reqcheck::bundled_packs_json() << "\n";
     return 0;

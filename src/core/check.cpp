@@ -14,6 +14,7 @@
 #include "parse/request_reader.hpp"
 #include "policy/compiled.hpp"
 #include "reqcheck/engine.hpp"
+#include "reqcheck/results.hpp"
 #include "report/diagnostic_finding.hpp"
 #include "report/digest.hpp"
 #include "rules/rule.hpp"
@@ -245,8 +246,21 @@ void check_request(const Policy& policy, std::string_view request_text, const Ch
 }
 
 /// Everything between reading and placing: the time of receipt, the packs, the rules.
+/// What the report says of the request it is about (RequestInfo), from what could be read.
+void describe(const model::Request& q, report::RequestInfo& info) {
+  info.reference = q.reference.value_or("");
+  if (q.case_) info.case_reference = q.case_->reference.value_or("");
+  info.service = q.service.value_or("");
+  if (q.issuing_authority) info.issuing_country = q.issuing_authority->country.value_or("");
+  if (q.instrument) info.instrument_type = q.instrument->type.value_or("");
+  if (q.targets)
+    for (const auto& t : *q.targets)
+      if (t.value) info.target_ids.push_back(target_key(t.type.value_or(""), *t.value));
+}
+
 void run_rules_on(const Policy& policy, const parse::RequestRead& read, const TimeValue& now, const CheckOptions& options, Report& r,
                   std::vector<std::string>& order) {
+  if (read.request) describe(*read.request, r.request);
   if (!read.request || parse::has_errors(read.diagnostics)) return;
   const model::Request& q = *read.request;
 
@@ -339,6 +353,8 @@ report::Report check(const Policy& policy, std::string_view text, const CheckOpt
   }
   // of the text as given (an HI-1 message, not its conversion), so that a report names its input
   if (options.input_digest) r.input_sha256 = report::sha256_hex(text);
+  r.request.file = options.file;
+  r.request.line = std::max(options.first_line, 1);
   finish(r, order);
   return r;
 }

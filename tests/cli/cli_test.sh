@@ -94,6 +94,68 @@ check "HI-1 findings name their source element" 1 "$(grep -c -m1 '"source": "/HI
 "$bin" check "$src/assets/samples/meets-criteria.json" --from hi1 --now "$now" > /dev/null
 check "--from hi1 on a reqcheck request is invalid input" 2 $?
 
+# large-batch formats: NDJSON reports, the results table (CSV, JSON), tallies; a reference that
+# is a spreadsheet formula, a request without received_at, one that is not a request
+node -e '
+  const fs = require("fs");
+  const a = JSON.parse(fs.readFileSync(process.argv[1]));
+  const formula = {...a, reference: "=HYPERLINK(\"http://evil.example\",\"x\")"};
+  const undated = {...a, reference: "UNDATED-1"};
+  delete undated.received_at;
+  fs.writeFileSync(process.argv[2], [formula, undated].map(r => JSON.stringify(r)).join("\n") + "\n{\"schema\": \"reqcheck.request/1\", \"service\": 7}\n");' \
+  "$src/assets/samples/meets-criteria.json" "$tmp/q.ndjson"
+"$bin" check "$tmp/q.ndjson" --now "$now" --format ndjson > "$tmp/q.out.ndjson" 2> "$tmp/q.err"
+check "ndjson exits with the worst (invalid input)" 2 $?
+check "ndjson: one report per line" 3 "$(wc -l < "$tmp/q.out.ndjson")"
+check "ndjson: summary on stderr" "3 requests: 2 meets_criteria, 0 needs_review, 0 does_not_meet, 1 invalid_input" "$(cat "$tmp/q.err")"
+check "ndjson: each report names its file, line and reference" "$tmp/q.ndjson:2:UNDATED-1:true" "$(node -e '
+  const r = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => JSON.parse(l))[1];
+  console.log([r.request.file, r.request.line, r.request.reference, r.received_at_defaulted].join(":"))' "$tmp/q.out.ndjson")"
+"$bin" check "$tmp/q.ndjson" --now "$now" --format json > "$tmp/q.json" 2> /dev/null
+check "ndjson lines are the reports of --format json" true "$(node -e '
+  const fs = require("fs"), assert = require("assert");
+  const lines = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => JSON.parse(l));
+  assert.deepStrictEqual(lines, JSON.parse(fs.readFileSync(process.argv[2])));
+  console.log(true)' "$tmp/q.out.ndjson" "$tmp/q.json")"
+"$bin" check "$tmp/q.ndjson" --now "$now" --format results-csv > "$tmp/q.csv" 2> /dev/null
+check "results-csv exits with the worst" 2 $?
+check "results-csv header" "file,line,reference,case_reference,service,issuing_country,instrument_type,received_at,verdict,failed,review,incomplete,first_failing_rule" "$(head -1 "$tmp/q.csv" | tr -d '\r')"
+check "results-csv: a header and a row per request, CRLF" 4 "$(grep -c $'\r$' "$tmp/q.csv")"
+check "results-csv: a formula is guarded" 1 "$(grep -c "^$tmp/q.ndjson,1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"," "$tmp/q.csv")"
+check "results-csv: a request without received_at has an empty received_at" 1 "$(grep -c ',court_order,,meets_criteria,' "$tmp/q.csv")"
+check "results-csv: invalid input names its first failing code" 1 "$(grep -c ',invalid_input,[0-9]*,[0-9]*,[0-9]*,INPUT\.' "$tmp/q.csv")"
+"$bin" check "$tmp/q.ndjson" --now "$now" --format results-json > "$tmp/q.rows.json" 2> /dev/null
+check "results-json: an array of a row per request" "3 meets_criteria 3" "$(node -e '
+  const rows = JSON.parse(require("fs").readFileSync(process.argv[1]));
+  console.log(rows.length, rows[0].verdict, rows[2].line)' "$tmp/q.rows.json")"
+"$bin" tally "$tmp/q.ndjson" "$src/assets/samples/meets-criteria.json" --now "$now" --format json > "$tmp/tally.json"
+check "tally exits 0 once tallied" 0 $?
+check "tally: every request in a bucket, undated and unreadable ones as unknown" "4 2 2 1" "$(node -e '
+  const t = JSON.parse(require("fs").readFileSync(process.argv[1]));
+  const sum = t.buckets.reduce((n, b) => n + b.requests, 0);
+  const q4 = t.buckets.find(b => b.quarter === "2026-Q4" && b.country === "DE");
+  const unknown = t.buckets.filter(b => b.quarter === "unknown").reduce((n, b) => n + b.requests, 0);
+  console.log(sum, q4.requests, unknown, q4.target_accounts)' "$tmp/tally.json")"
+"$bin" tally "$tmp/q.ndjson" "$src/tests/cases/hi1/HI1-two-authorisations/request.xml" --now "$now" --format json > "$tmp/tally-hi1.json"
+check "tally counts an HI-1 message's authorisations among the files" 5 "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).requests)' "$tmp/tally-hi1.json")"
+"$bin" tally "$tmp/q.ndjson" --now "$now" --format csv > "$tmp/tally.csv"
+check "tally csv header" "table,quarter_utc,country,rule,requests,target_accounts,meets_criteria,needs_review,does_not_meet,invalid_input,top_failed_rules" "$(head -1 "$tmp/tally.csv" | tr -d '\r')"
+check "tally csv has the unknown buckets (undated; unreadable)" 2 "$(grep -c '^bucket,unknown,' "$tmp/tally.csv")"
+"$bin" tally "$tmp/q.ndjson" --now "$now" > "$tmp/tally.txt"
+check "tally text states the quarters are UTC" 1 "$(grep -c 'quarters: of received_at, in UTC' "$tmp/tally.txt")"
+"$bin" tally "$tmp/does-not-exist.json" 2> "$tmp/tally.err"
+check "tally of an unreadable file exits 2" 2 $?
+check "tally of an unreadable file says so" 1 "$(grep -c 'cannot read' "$tmp/tally.err")"
+"$bin" tally "$tmp/q.ndjson" --format results-csv 2> /dev/null
+check "tally refuses a check format" 2 $?
+
+# past 100,000 requests: those are checked, the rest is one invalid_input row at its line
+node -e 'require("fs").writeFileSync(process.argv[1], "{\"n\": 1}\n".repeat(100001))' "$tmp/over.ndjson"
+"$bin" check "$tmp/over.ndjson" --now "$now" --format results-csv > "$tmp/over.csv" 2> /dev/null
+check "a batch past the limit exits 2" 2 $?
+check "a batch past the limit: 100,000 rows and the limit's" 100002 "$(wc -l < "$tmp/over.csv")"
+check "the limit's row names the line of the first request not checked" "$tmp/over.ndjson,100001,,,,,,,invalid_input,1,0,0,INPUT.too_many_requests" "$(tail -1 "$tmp/over.csv" | tr -d '\r')"
+
 # usage errors, rules, explain
 "$bin" check 2> /dev/null
 check "missing file argument exits 2" 2 $?

@@ -1,5 +1,6 @@
 // The published JSON Schemas agree with the parser: request.schema.json accepts every sample
-// and case request the parser reads, and report.schema.json accepts every report the CLI writes.
+// and case request the parser reads, and report.schema.json accepts every report the CLI writes
+// (tally.schema.json and results.schema.json: its tallies and results rows).
 // The CLI checks every file in one batch run (a process per file made this test slow, most of
 // all under AddressSanitizer); each report is matched to its file by `input_sha256`, and a file
 // the batch splits into several requests (a JSON array, NDJSON) is checked alone, as before.
@@ -91,4 +92,46 @@ test("request.schema.json rejects what the parser rejects as a wrong type or enu
 
 test("report.schema.json accepts every report", { skip: !existsSync(bin) && "native CLI not built" }, () => {
   for (const [file, report] of reports()) assert.ok(reportSchema(report), `${file}: ${JSON.stringify(reportSchema.errors)}`);
+});
+
+// tally.schema.json and results.schema.json: what `reqcheck tally --format json` and
+// `reqcheck check --format results-json` write for every sample and case request, in one run
+const tallySchema = ajv.compile(JSON.parse(readFileSync(join(root, "assets/schema/tally.schema.json"), "utf8")));
+const resultsSchema = ajv.compile(JSON.parse(readFileSync(join(root, "assets/schema/results.schema.json"), "utf8")));
+const runCli = (args) => {
+  try {
+    return execFileSync(bin, args, { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "ignore"] });
+  } catch (e) {
+    return e.stdout;  // exit codes 1-3 are verdicts
+  }
+};
+
+test("tally.schema.json accepts the tally of every sample and case", { skip: !existsSync(bin) && "native CLI not built" }, () => {
+  const tally = JSON.parse(runCli(["tally", "--now", "2026-11-30T12:00:00Z", "--format", "json", ...requestFiles()]));
+  assert.ok(tallySchema(tally), JSON.stringify(tallySchema.errors));
+  assert.equal(tally.buckets.reduce((n, b) => n + b.requests, 0), tally.requests);
+  assert.equal(tallySchema({ ...tally, quarter_basis: "local time" }), false);
+});
+
+test("results.schema.json accepts the results rows of every sample and case", { skip: !existsSync(bin) && "native CLI not built" }, () => {
+  const rows = JSON.parse(runCli(["check", "--now", "2026-11-30T12:00:00Z", "--format", "results-json", ...requestFiles()]));
+  assert.ok(rows.length >= requestFiles().length);
+  assert.ok(resultsSchema(rows), JSON.stringify(resultsSchema.errors?.slice(0, 3)));
+  assert.equal(resultsSchema([{ ...rows[0], verdict: "ok" }]), false);
+});
+
+test("report.schema.json accepts the report that stands for the requests past 100,000", { skip: !existsSync(bin) && "native CLI not built" }, async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "reqcheck-schema-"));
+  try {
+    writeFileSync(join(dir, "over.ndjson"), '{"n": 1}\n'.repeat(100001));
+    const lines = runCli(["check", "--now", "2026-11-30T12:00:00Z", "--format", "ndjson", join(dir, "over.ndjson")]).trim().split("\n");
+    assert.equal(lines.length, 100001);
+    const last = JSON.parse(lines[100000]);
+    assert.equal(last.findings[0].code, "INPUT.too_many_requests");
+    assert.ok(reportSchema(last), JSON.stringify(reportSchema.errors));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,6 +2,7 @@
 // reads text: a request, a batch (array and NDJSON line), HI-1 XML and JSON, a pack. The JSON
 // lexer and pugixml both take a NUL for the end of the text, so without this what follows it
 // (a second request, a second root) would be silently dropped.
+#include "parse/limits.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -73,6 +74,18 @@ TEST_CASE("a NUL byte in a batch refuses the element or line that holds it") {
   const auto array = reqcheck::check_batch(policy, "[" + passing() + ",\n" + passing() + std::string("]\0[", 3) + content() + "]", o);
   REQUIRE(array.items.size() == 1);
   CHECK(array.worst == reqcheck::report::Verdict::invalid_input);
+  // in a batch larger than a request may be (4 MiB), the elements before the NUL are checked and
+  // the last one runs to the NUL's line, so that its report refuses it at its place
+  std::string big = "[";
+  while (big.size() <= reqcheck::parse::kMaxInputBytes) big += passing() + ",\n";
+  big += passing() + std::string("]\0[", 3) + content() + "]";
+  const auto large = reqcheck::check_batch(policy, big, o);
+  REQUIRE(large.items.size() > 1);
+  CHECK(large.items.front().report.verdict == reqcheck::report::Verdict::meets_criteria);
+  CHECK(large.worst == reqcheck::report::Verdict::invalid_input);
+  bool refused = false;
+  for (const auto& f : large.items.back().report.findings) refused |= f.code == "INPUT.nul_byte" && f.line > 1;
+  CHECK(refused);
   // NDJSON: the line with the NUL is refused, at its place in the file
   const std::string ndjson = passing() + "\n" + passing() + '\0' + content() + "\n";
   const auto lines = reqcheck::check_batch(policy, ndjson, o);

@@ -152,11 +152,13 @@ TEST_CASE("split_batch gives each request's exact bytes and where it starts in t
   CHECK(crlf[1].text == "{\"b\":2}");
   CHECK(testsupport::check(crlf[1].text)["input_sha256"] == testsupport::check("{\"b\":2}")["input_sha256"]);
 
-  // more lines than a batch holds: one text, whose error says what a batch is
+  // more lines than a request's array holds (1,000): still a batch, of up to 100,000
   std::string many;
   for (int i = 0; i < 1001; ++i) many += "{\"a\":1}\n";
-  REQUIRE(reqcheck::split_batch(many).size() == 1);
-  CHECK(testsupport::check(many)["findings"][0]["code"] == "INPUT.trailing_text");
+  REQUIRE(reqcheck::split_batch(many).size() == 1001);
+  CHECK(reqcheck::split_batch(many)[1000].line == 1001);
+  // two requests on one line are not NDJSON's: the text's error says what a batch is
+  CHECK(testsupport::check("{\"a\":1} {\"b\":2}")["findings"][0]["code"] == "INPUT.trailing_text");
 
   const std::string bom = "\xEF\xBB\xBF[{\"a\":1},{\"b\":2}]";
   const auto after_bom = reqcheck::split_batch(bom);
@@ -329,6 +331,9 @@ nlohmann::ordered_json report_dom(const reqcheck::report::Report& r) {
   ojson j;
   j["schema"] = "reqcheck.report/1";
   j["verdict"] = to_string(r.verdict);
+  const auto text = [](const std::string& v) { return v.empty() ? ojson(nullptr) : ojson(v); };
+  j["request"] = {{"file", text(r.request.file)}, {"line", r.request.line}, {"reference", text(r.request.reference)},
+                  {"case_reference", text(r.request.case_reference)}};
   j["policy"] = {{"id", r.policy_id}, {"version", r.policy_version}, {"sha256", r.policy_sha256}, {"title", r.policy_title}};
   ojson policies = ojson::array();
   for (const auto& p : r.policies)
@@ -409,12 +414,25 @@ TEST_CASE("to_json writes, without a DOM, the bytes an ordered DOM dump wrote") 
   f.end = 40;
   odd.findings.push_back(f);
   odd.policies.push_back({"id", "1", "abc", "t\"", "platform", "why"});
+  odd.request.file = "dir/=file \"1\".ndjson";
+  odd.request.line = 42;
+  odd.request.reference = "REF\x01\xC3";
   reports.push_back(odd);
   reports.push_back(reqcheck::report::Report{});
-  for (const auto& r : reports) CHECK(reqcheck::report::to_json(r) == dom_json(r));
+  for (const auto& r : reports) {
+    CHECK(reqcheck::report::to_json(r) == dom_json(r));
+    // one line of NDJSON: the same document without blanks
+    const std::string line = reqcheck::report::to_json_line(r);
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line == report_dom(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const auto& r : reports) array.push_back(report_dom(r));
   CHECK(reqcheck::report::to_json(reports) == array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  // written one element at a time, as the CLI streams a batch: the same bytes
+  std::string streamed;
+  for (const auto& r : reports) streamed += (streamed.empty() ? "[\n  " : ",\n  ") + reqcheck::report::to_json_element(r);
+  CHECK(streamed + "\n]" == reqcheck::report::to_json(reports));
 }
 
 TEST_CASE("a pack forced by id that was not in force at receipt is flagged, in the typed report and the JSON") {

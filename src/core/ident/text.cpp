@@ -127,7 +127,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out)  // ASCII only, without a call into the C locale per byte
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

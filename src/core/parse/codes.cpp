@@ -25,6 +25,8 @@ const std::vector<CodeInfo>& diagnostic_codes() {
       {"INPUT.too_large", "the input is larger than the size limit", "a request holds a few kilobytes; check that this is the right file"},
       {"INPUT.too_deep", "objects and arrays nest deeper than the limit",
        "a request nests four levels; split the input or remove what does not belong to the request"},
+      {"INPUT.too_many_requests", "a batch holds more requests than the limit",
+       "split the batch into files of at most 100,000 requests; the requests before this one were checked"},
       {"INPUT.too_many_elements", "an array has more elements than the limit",
        "a request holds a few kilobytes; split the input or remove what does not belong to the request"},
       {"INPUT.string_too_long", "a string is longer than the limit",

@@ -20,33 +20,6 @@ using nlohmann::json;
 /// std::isspace in the "C" locale, without a call per byte.
 constexpr bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
-/// An input iterator over the text that publishes how many bytes have been consumed.
-struct CountingIterator {
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  const char* p = nullptr;
-  const char* base = nullptr;
-  std::size_t* consumed = nullptr;
-
-  reference operator*() const { return *p; }
-  CountingIterator& operator++() {
-    ++p;
-    *consumed = static_cast<std::size_t>(p - base);
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    auto copy = *this;
-    ++*this;
-    return copy;
-  }
-  bool operator==(const CountingIterator& o) const { return p == o.p; }
-  bool operator!=(const CountingIterator& o) const { return p != o.p; }
-};
-
 /// An open object or array: its node, the node of the member or element last begun in it, and
 /// how many elements (of an array) have begun.
 struct Frame {
@@ -134,7 +107,7 @@ class LocatingHandler {
                                                                                   : "INPUT.not_json";
     auto d = diag(code, error_pointer(), "the text is not valid JSON: " + reason,
                   second_value ? "a request is one JSON object; several requests go in a JSON array or one per line (NDJSON), at most " +
-                                     std::to_string(kMaxArrayItems) + " of them"
+                                     std::to_string(kMaxBatchRequests) + " of them"
                                : std::string("correct the JSON where shown (line and column); a JSON validator or the editor's "
                                              "highlighting helps find unbalanced quotes and braces"));
     d.line = line;

@@ -3,7 +3,9 @@
 // (last-wins would silently drop part of a legal request). Knows nothing of the request format.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +106,34 @@ class Locations {
   std::vector<std::size_t> line_starts_{0};
   std::size_t bom_ = 0;
   std::size_t size_ = 0;
+};
+
+/// An input iterator over a text that publishes how many bytes nlohmann's lexer has consumed
+/// (`*consumed`, from `base`), so that a SAX handler knows where each event happened.
+struct CountingIterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  const char* p = nullptr;
+  const char* base = nullptr;
+  std::size_t* consumed = nullptr;
+
+  reference operator*() const { return *p; }
+  CountingIterator& operator++() {
+    ++p;
+    *consumed = static_cast<std::size_t>(p - base);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    auto copy = *this;
+    ++*this;
+    return copy;
+  }
+  bool operator==(const CountingIterator& o) const { return p == o.p; }
+  bool operator!=(const CountingIterator& o) const { return p != o.p; }
 };
 
 /// A parsed document: `json` is set when the text was read without errors.

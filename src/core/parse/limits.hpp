@@ -9,8 +9,13 @@ namespace reqcheck::parse {
 /// Largest request or pack text read, in bytes (a real request is a few KiB).
 inline constexpr std::size_t kMaxInputBytes = 4u << 20;
 /// Largest batch text split into requests (JSON array or NDJSON), in bytes: each request in
-/// it is still held to kMaxInputBytes. The CLI reads files of this size; the page, 16 MB.
-inline constexpr std::size_t kMaxBatchBytes = 64u << 20;
+/// it is still held to kMaxInputBytes. The CLI reads files of this size (a batch of
+/// kMaxBatchRequests generated requests of 1-4 KB is about 250 MB); the page, 16 MB.
+inline constexpr std::size_t kMaxBatchBytes = std::size_t{1} << 30;
+/// Most requests in one batch (elements of its JSON array, or lines of NDJSON): a quarter of a
+/// busy intake desk. Past it, the batch's last item is an `invalid_input` report with code
+/// `INPUT.too_many_requests` at the line and column of the first request not checked.
+inline constexpr std::size_t kMaxBatchRequests = 100000;
 /// Deepest nesting of objects and arrays (the format itself needs 4).
 inline constexpr std::size_t kMaxDepth = 32;
 /// Most elements of one array (targets, data items, offences, legal bases).

@@ -1,6 +1,7 @@
 // Text, Markdown and CSV renderings of the typed report (to_json is in report.cpp): each reads
 // the same structs, so none can say what another does not. User values are escaped in Markdown
 // (shown, never interpreted) and guarded in CSV against spreadsheet formula injection.
+#include "report/csv.hpp"
 #include "reqcheck/engine.hpp"
 #include "reqcheck/report.hpp"
 
@@ -55,16 +56,8 @@ const char* status_mark(Status s) {
   return "– n/a";
 }
 
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading `=`,
-/// `+`, `-` or `@` is prefixed with `'` so that no spreadsheet runs it as a formula.
-std::string csv(std::string_view v) {
-  std::string s(v);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+/// A CSV field: the one writer of csv.hpp.
+std::string csv(std::string_view v) { return csv_field(v); }
 
 std::string where_of(const Finding& f, bool text) {
   std::string where = f.pointer.empty() ? "(request)" : f.pointer;

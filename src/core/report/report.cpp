@@ -139,8 +139,9 @@ namespace {
 /// by nlohmann's own serializer (invalid UTF-8 replaced by U+FFFD); runs of plain ASCII are copied.
 class JsonWriter {
  public:
+  /// `indent` < 0: one line, no blanks (NDJSON).
   JsonWriter(std::string& out, int indent)
-      : out_(out), indent_(indent), serializer_(nlohmann::detail::output_adapter<char>(escaped_), ' ', nlohmann::json::error_handler_t::replace) {}
+      : out_(out), indent_(indent), compact_(indent < 0), serializer_(nlohmann::detail::output_adapter<char>(escaped_), ' ', nlohmann::json::error_handler_t::replace) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -157,7 +158,7 @@ class JsonWriter {
     std::memcpy(buf + n, name.data(), name.size());
     n += name.size();
     std::memcpy(buf + n, "\": ", 3);
-    out_.append(buf, n + 3);
+    out_.append(buf, n + (compact_ ? 2 : 3));
   }
   /// Starts an element of an array.
   void element() { next(); }
@@ -209,7 +210,7 @@ class JsonWriter {
   }
   void close(char c) {
     --indent_;
-    if (!empty_.back()) {  // an empty object or array is `{}` or `[]`
+    if (!empty_.back() && !compact_) {  // an empty object or array is `{}` or `[]`
       out_ += '\n';
       out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
     }
@@ -233,6 +234,7 @@ class JsonWriter {
     std::size_t n = 0;
     if (!empty_.back()) buf[n++] = ',';
     empty_.back() = false;
+    if (compact_) return n;
     buf[n++] = '\n';
     const std::size_t spaces = std::min<std::size_t>(static_cast<std::size_t>(indent_) * 2, 64);
     std::memset(buf + n, ' ', spaces);
@@ -245,6 +247,7 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
+  bool compact_;
   std::vector<bool> empty_;
   std::string escaped_;  // what the serializer wrote last
   nlohmann::detail::serializer<nlohmann::json> serializer_;
@@ -257,6 +260,19 @@ void write_report(const Report& r, std::string& out, int indent) {
   w.begin_object();
   w.member("schema", "reqcheck.report/1");
   w.member("verdict", to_string(r.verdict));
+  w.key("request");
+  w.begin_object();
+  const auto string_or_null = [&](std::string_view name, const std::string& v) {
+    w.key(name);
+    if (v.empty()) w.null();
+    else w.string(v);
+  };
+  string_or_null("file", r.request.file);
+  w.key("line");
+  w.number(static_cast<long long>(r.request.line));
+  string_or_null("reference", r.request.reference);
+  string_or_null("case_reference", r.request.case_reference);
+  w.end_object();
   w.key("policy");
   w.begin_object();
   w.member("id", r.policy_id);
@@ -354,6 +370,20 @@ std::string to_json(const Report& r) {
   std::string out;
   out.reserve(4096 + r.findings.size() * 512);
   write_report(r, out, 0);
+  return out;
+}
+
+std::string to_json_line(const Report& r) {
+  std::string out;
+  out.reserve(4096 + r.findings.size() * 512);
+  write_report(r, out, -1);
+  return out;
+}
+
+std::string to_json_element(const Report& r) {
+  std::string out;
+  out.reserve(4096 + r.findings.size() * 512);
+  write_report(r, out, 1);
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,20 @@ struct CheckOptions {
   /// turn it off; `input_sha256` is then empty and the report must not be rendered as
   /// `reqcheck.report/1`, whose schema requires the digest.
   bool input_digest = true;
+  /// The name of the file the request came from (as the user gave it, e.g. `requests.ndjson`; `-`
+  /// for standard input), copied into the report's `request.file`, so that a report read on its
+  /// own names its request. Empty: none (the page's editor).
+  std::string file;
 };
+
+/// Largest batch file, in bytes, that `split_batch` splits (1 GiB: 100,000 requests of up to
+/// 4 KB with room to spare); a larger text is read as one request and refused as too large. The
+/// CLI refuses a larger file before reading it.
+inline constexpr std::size_t kMaxBatchFileBytes = std::size_t{1} << 30;
+
+/// Most requests of one batch (array elements or NDJSON lines) that are checked; the rest are
+/// reported as one `INPUT.too_many_requests` item (`check_each`).
+inline constexpr std::size_t kMaxBatchRequests = 100000;
 
 /// One request of a batch (`split_batch`).
 struct BatchPart {
@@ -82,8 +96,14 @@ std::string check_json(std::string_view request_text, std::string_view pack_text
 /// NDJSON (one request per non-empty line), or an HI-1 message with several authorisations (one
 /// message per authorisation, the others' CREATE actions removed). Any other text, including a
 /// single request or text that is not JSON, is returned as one part unchanged (offset 0, line 1),
-/// so that `check_json` reports its errors. An array is split only when it is well-formed JSON
-/// within the engine's limits (4 MiB, depth 32, 1,000 elements); NDJSON has at most 1,000 lines.
+/// so that `check_json` reports its errors. A batch text is at most 1 GiB (`kMaxBatchBytes`);
+/// an array is split without a DOM of the whole (each element is read within the limits of one
+/// request when checked). An array that is not well-formed JSON stays whole when it is at most
+/// 4 MiB and 1,000 elements (read as one text, its error located); a larger one gives the
+/// elements before the error and, last, the element where reading stopped, up to the end of the
+/// error's line.
+/// At most 100,000 requests (`kMaxBatchRequests`) are returned: `check_each` reports those past
+/// it as one `INPUT.too_many_requests` item.
 std::vector<BatchPart> split_batch(std::string_view text);
 
 /// One request of a checked batch: where it is in the file, and its report.
@@ -102,8 +122,23 @@ struct BatchResult {
 };
 
 /// Splits `text` (`split_batch`) and checks each request with `options`, each part's lines,
-/// columns and offsets shifted into the file. Never throws.
+/// columns and offsets shifted into the file. Holds every report: for the page's batches; a
+/// large batch goes through `check_each`. Never throws.
 BatchResult check_batch(const Policy& policy, std::string_view text, const CheckOptions& options);
+
+/// Splits `text` (`split_batch`) and checks its requests one at a time in file order, handing
+/// each part and report to `on_item` as soon as it is made, so that a caller keeps what it needs
+/// (a `ResultRow`, a tally, a line of output) and the memory held is one report, not a batch of
+/// them. Past `kMaxBatchRequests` requests, one more item stands for the rest: an `invalid_input`
+/// report whose one finding, `INPUT.too_many_requests`, gives the line and column (and JSON
+/// Pointer, in an array) of the first request not checked; its part has an empty text.
+/// `threads` > 1 checks the requests of a JSON array or NDJSON that many at a time (a window of
+/// 64 per thread is checked, then handed to `on_item` in file order, on the calling thread): the
+/// same items in the same order as with 1, at most a window of reports held. Where no thread can
+/// be started (WebAssembly without threads), they are checked one at a time. Returns the number
+/// of items. Never throws, except what `on_item` throws.
+std::size_t check_each(const Policy& policy, std::string_view text, const CheckOptions& options,
+                       const std::function<void(BatchItem&&)>& on_item, unsigned threads = 1);
 
 /// One line summing up a batch by its `counts`: "3 requests: 1 meets_criteria, 1 needs_review, 1 does_not_meet,
 /// 0 invalid_input".

@@ -101,12 +101,31 @@ std::string_view verdict_words(Verdict v);
 /// meets_criteria.
 Verdict worse(Verdict a, Verdict b);
 
+/// The request a report is about, so that a report read on its own (a line of NDJSON, a row of
+/// a results table) names it. `file`: the file it came from (`CheckOptions::file`; empty: none);
+/// `line`: the 1-based line where the request starts in that file (`CheckOptions::first_line`);
+/// `reference`, `case_reference`: the requester's file number and the case's reference as
+/// written (empty: absent or unreadable). Typed only (not in the JSON, which the page and
+/// scripts do not need): `service`, `issuing_country` (`issuing_authority.country` as written),
+/// `instrument_type` (its wire value), and `target_ids`, each target identifier normalised for
+/// counting (`target_key` of results.hpp: the same account written twice counts once). All are
+/// empty when the request could not be read.
+struct RequestInfo {
+  std::string file;
+  int line = 1;
+  std::string reference, case_reference;
+  std::string service, issuing_country, instrument_type;
+  std::vector<std::string> target_ids;
+};
+
 /// A whole report. `received_at` is empty when the request had none (then
 /// `received_at_defaulted` is true and the checking time stood in for it). `policy_*` name the
 /// platform pack (kept for reqcheck.report/1 readers); `policies` lists every pack applied (the
 /// JSON adds `profiles`, the framework profiles among them as `{id, title, reason}`).
 struct Report {
   Verdict verdict = Verdict::invalid_input;
+  /// The request checked: its file, line and references (JSON `request`).
+  RequestInfo request;
   std::string policy_id, policy_version, policy_sha256, policy_title;
   std::vector<AppliedPolicy> policies;
   /// Version of the IANA tz database whose zones the deadlines were counted in (e.g. `2025b`).
@@ -135,6 +154,15 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
 
 /// Renders as `reqcheck.report/1` JSON, keys in a fixed order, 2-space indent, no trailing newline.
 std::string to_json(const Report& report);
+
+/// Renders as `reqcheck.report/1` JSON on one line (no indent, no blank between tokens, no
+/// trailing newline): one line of NDJSON. The same members and values as `to_json`.
+std::string to_json_line(const Report& report);
+
+/// Renders as an element of a JSON array of reports (`to_json` of a vector): indented one level
+/// deeper, without the two leading spaces of its first line, so that a batch's array can be
+/// written one report at a time, byte for byte as `to_json(reports)` writes it.
+std::string to_json_element(const Report& report);
 
 /// Renders several reports (a batch) as one JSON array of `reqcheck.report/1` objects.
 std::string to_json(const std::vector<Report>& reports);
