@@ -56,12 +56,30 @@
   function sendText(kind, name, text) { sendBytes(kind, name, new TextEncoder().encode(text)); }
 
   // --- the Emscripten module ----------------------------------------------------------------
+  // The wasm is fetched and compiled from here, while reqcheck_app.js is still loading: left to
+  // Emscripten, the fetch would start only once that script has run. A server that does not
+  // send application/wasm makes compileStreaming refuse; the bytes are then compiled whole.
+  const wasmUrl = 'reqcheck_app.wasm';
+  const compileWasm = () => fetch(wasmUrl, { credentials: 'same-origin' })
+    .then((r) => { if (!r.ok) throw new Error(wasmUrl + ': HTTP ' + r.status); return r.arrayBuffer(); })
+    .then((buf) => WebAssembly.compile(buf));
+  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(compileWasm)
+    : compileWasm());
+  wasmModule.catch(() => {}); // reported by instantiateWasm below, once the runtime asks for it
   window.Module = {
+    instantiateWasm: (imports, receive) => {
+      wasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        .catch((e) => showError('reqcheck could not start: ' + e + '. Reload the page.'));
+      return {}; // the exports arrive through receive()
+    },
     canvas: $('canvas'),
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: (what) => showError('reqcheck stopped: ' + what + '. Reload the page; your text was not sent anywhere.'),
     onRuntimeInitialized: () => {
+      performance.mark('reqcheck-runtime'); // wasm instantiated, main() next (bench/page.mjs)
       const p = Module._rc_version();
       window.reqcheck.version = Module.UTF8ToString(p);
       Module._rc_free(p);

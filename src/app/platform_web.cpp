@@ -219,7 +219,9 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int l
   // the editor holds C strings (ImGui): a NUL would silently end the pasted text there, so text
   // with a NUL is loaded as the request instead, which the engine refuses at the NUL's place
   const bool has_nul = loop.clipboard.find('\0') != std::string::npos;
-  if (!ImGui::GetIO().WantTextInput || has_nul) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
+  // without a window (no WebGL2) there is no ImGui context and no editor to paste into
+  const bool editing = ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput;
+  if (!editing || has_nul) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
 }
 
 }  // extern "C"
@@ -228,6 +230,14 @@ int main() {
   using namespace reqcheck::app;
   constexpr const char* no_webgl2 =
       "This browser cannot draw the app (WebGL2 is off or missing). window.reqcheck.check still checks requests.";
+  // Lives as long as the page: the browser's event loop drives it after main returns.
+  auto* loop = new WebLoop();
+  rc_js_attach(loop);
+  // The default request is checked before the window and ImGui exist: the verdict (#verdict,
+  // window.reqcheck.ready's report) needs neither, and creating the WebGL2 context takes tens
+  // of milliseconds (bench/RESULTS.md, "Where the page's time and bytes go").
+  init_app(loop->app);
+
   if (!glfwInit()) {
     rc_js_fail(no_webgl2);
     return 1;
@@ -235,8 +245,6 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  // Lives as long as the page: the browser's event loop drives it after main returns.
-  auto* loop = new WebLoop();
   loop->window = glfwCreateWindow(1280, 800, "reqcheck", nullptr, nullptr);
   if (loop->window == nullptr) {
     rc_js_fail(no_webgl2);
@@ -258,8 +266,6 @@ int main() {
   io.GetClipboardTextFn = get_clipboard;
   io.ClipboardUserData = loop;
 
-  rc_js_attach(loop);
-  init_app(loop->app);
   emscripten_set_main_loop_arg(frame, loop, 0, false);
   return 0;
 }
