@@ -148,6 +148,14 @@
         .catch(() => sendText(INCOMING.paste, 'pasted.json', ''));
     },
     title(ptr, len) { document.title = str(ptr, len); },
+    fetchFile(ptr, len, kind) {
+      // a relative path: the page's own folder, the only origin the CSP lets it reach
+      const path = str(ptr, len);
+      fetch(path, { credentials: 'same-origin' })
+        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+        .then((buf) => sendBytes(kind, path.split('/').pop(), new Uint8Array(buf)))
+        .catch((e) => console.warn('reqcheck: ' + path + ' could not be loaded (' + e + ')'));
+    },
   };
 
   // --- the print view: the report as plain HTML, built with textContent only ---------------------

@@ -47,6 +47,10 @@ class Platform {
 
   /// Sets the page (window) title.
   virtual void set_title(std::string_view title) = 0;
+
+  /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
+  /// `receive` with `kind` and its base name.
+  virtual void fetch_file(std::string_view path, Incoming kind) = 0;
 };
 
 /// A platform that does nothing but remember what was asked of it, with a clock the caller
@@ -72,6 +76,7 @@ class NullPlatform final : public Platform {
   std::string title;                   ///< the last `set_title`
   Verdict verdict;                     ///< the last `publish_verdict`
   int verdicts_published = 0;          ///< number of `publish_verdict` calls
+  std::vector<std::string> fetched;    ///< every `fetch_file` path, in order
 
   double now() const override { return clock; }
   void open_file(Incoming kind) override { opened.push_back(kind); }
@@ -86,6 +91,7 @@ class NullPlatform final : public Platform {
   void copy(std::string_view text) override { clipboard = text; }
   void request_paste() override { paste_requests += 1; }
   void set_title(std::string_view t) override { title = t; }
+  void fetch_file(std::string_view path, Incoming) override { fetched.emplace_back(path); }
 };
 
 }  // namespace reqcheck::app

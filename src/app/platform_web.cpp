@@ -36,6 +36,7 @@ EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* su
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_fetch, (const char* path, int len, int kind), { if (window.rcGlue) window.rcGlue.fetchFile(path, len, kind); });
 EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
 EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.fail(UTF8ToString(text)); });
 
@@ -61,6 +62,9 @@ class WebPlatform final : public Platform {
   void copy(std::string_view text) override { rc_js_copy(text.data(), clamp_len(text.size())); }
   void request_paste() override { rc_js_request_paste(); }
   void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
+  void fetch_file(std::string_view path, Incoming kind) override {
+    rc_js_fetch(path.data(), clamp_len(path.size()), static_cast<int>(kind));
+  }
 };
 
 /// A mouse button change waiting for its frame (see `on_mouse_button`).

@@ -14,7 +14,8 @@ import {
 
 const built = distBuilt();
 const haveCli = existsSync(cliPath);
-const pageFiles = new Set(['/', '/index.html', '/style.css', '/glue.js', '/reqcheck_app.js', '/reqcheck_app.wasm']);
+const pageFiles = new Set(['/', '/index.html', '/style.css', '/glue.js', '/reqcheck_app.js', '/reqcheck_app.wasm',
+  ...readdirSync(samplesDir).filter((f) => /\.(json|xml)$/.test(f)).map((f) => `/samples/${f}`)]);
 
 /** The verdict a sample is named for (samples/README: the file name starts with it). */
 function expectedByName(file) {

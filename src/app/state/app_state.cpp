@@ -162,7 +162,7 @@ void init_app(AppState& s) {
   }
   const EmbeddedFile* start = find_sample(default_sample);
   if (start == nullptr && samples_count > 0) start = &samples[0];
-  if (start != nullptr) {
+  if (start != nullptr && start->data != nullptr) {
     set_request(s, std::string(start->text()), start->name);
   } else {
     set_request(s, "{\n  \"schema\": \"reqcheck.request/1\"\n}\n", "request.json");
@@ -172,6 +172,10 @@ void init_app(AppState& s) {
 bool open_sample(AppState& s, std::string_view name) {
   const EmbeddedFile* sample = find_sample(name);
   if (sample == nullptr) return false;
+  if (sample->data == nullptr) {
+    s.platform->fetch_file("samples/" + std::string(sample->name), Incoming::request);
+    return true;
+  }
   receive(s, Incoming::request, sample->name, std::string(sample->text()));
   return true;
 }

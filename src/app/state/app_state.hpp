@@ -118,8 +118,9 @@ inline constexpr double notice_seconds = 6.0;
 void init_app(AppState& s);
 
 /// Loads the embedded sample `name` (a file name of assets/samples/) as `receive` would load a
-/// request file: JSON as is, an HI-1 message imported. Returns false (state untouched) when no
-/// sample has that name.
+/// request file: JSON as is, an HI-1 message imported; a sample only listed is fetched through
+/// the platform and loaded when it arrives. Returns false (state untouched) when no sample has
+/// that name.
 bool open_sample(AppState& s, std::string_view name);
 
 /// True when `text` says near its start (first 512 bytes) that it is a policy pack
