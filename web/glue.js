@@ -5,7 +5,7 @@
 'use strict';
 
 (function () {
-  const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3 };
+  const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3, rulePage: 4 };
   const ACTION = { open: 1, save: 2, check: 3, print: 4, reportJson: 5, reportMarkdown: 6 };
   const $ = (id) => document.getElementById(id);
   let app = 0; // the app's state in wasm memory, handed over by main() through attach()
@@ -154,7 +154,11 @@
       fetch(path, { credentials: 'same-origin' })
         .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
         .then((buf) => sendBytes(kind, path.split('/').pop(), new Uint8Array(buf)))
-        .catch((e) => console.warn('reqcheck: ' + path + ' could not be loaded (' + e + ')'));
+        .catch((e) => {
+          console.warn('reqcheck: ' + path + ' could not be loaded (' + e + ')');
+          // a rule page that cannot be read is shown as missing rather than loading forever
+          if (kind === INCOMING.rulePage) sendBytes(kind, path.split('/').pop(), new Uint8Array(0));
+        });
     },
   };
 

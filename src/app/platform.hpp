@@ -15,6 +15,7 @@ enum class Incoming : int {
   pack = 1,     ///< open dialog for a pack file
   drop = 2,     ///< dropped on the page: a pack if it says `"schema": "reqcheck.pack/…"`, else a request
   paste = 3,    ///< pasted from the clipboard: same as drop
+  rule_page = 4,  ///< a rule's page (`<ID>.md`) fetched from the page's folder; empty: it could not be read
 };
 
 /// What the host offers the app. Calls never fail visibly: a host that cannot do something

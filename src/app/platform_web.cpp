@@ -179,7 +179,7 @@ extern "C" {
 /// file name, `data`/`len` the raw bytes (not necessarily UTF-8: the core reports that).
 EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, const char* data, int len) {
   using namespace reqcheck::app;
-  if (app == nullptr || kind < 0 || kind > 3) return;
+  if (app == nullptr || kind < 0 || kind > 4) return;
   auto& loop = *static_cast<WebLoop*>(app);
   std::string bytes = (data != nullptr && len > 0) ? std::string(data, static_cast<std::size_t>(len)) : std::string();
   receive(loop.app, static_cast<Incoming>(kind), name != nullptr ? name : "", std::move(bytes));

@@ -268,7 +268,23 @@ void refuse_file(AppState& s, const std::string& name, double bytes) {
   set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (16 MB); your request was kept.", true);
 }
 
+const std::string* rule_page(AppState& s, const RuleInfo& r) {
+  if (!r.doc.empty()) return &r.doc;
+  const auto it = s.rule_pages.find(r.id);
+  if (it == s.rule_pages.end()) {
+    s.rule_pages.emplace(r.id, AppState::RulePage{});
+    s.platform->fetch_file("rules/" + r.id + ".md", Incoming::rule_page);
+    return nullptr;
+  }
+  return it->second.arrived ? &it->second.text : nullptr;
+}
+
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
+  if (kind == Incoming::rule_page) {
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) name.resize(name.size() - 3);
+    s.rule_pages[name] = {true, std::move(bytes)};
+    return;
+  }
   if (name.empty()) name = kind == Incoming::paste ? "pasted.json" : "request.json";
   const bool as_pack = kind == Incoming::pack || looks_like_pack(bytes);
   if (as_pack) {

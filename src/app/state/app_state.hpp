@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,6 +98,13 @@ struct AppState {
   std::string rules_pack_label;  ///< "id (version v)" of the pack the rules come from
   std::string rules_error;       ///< why no rules can be shown (no pack applied, unknown id); empty: none
   int selected_rule = 0;         ///< index in `rules` shown in the rules browser
+  /// Rule pages fetched through the platform, by rule id, for a core built without them (the
+  /// page's): `arrived` false while asked for; an empty text that arrived: the page has none.
+  struct RulePage {
+    bool arrived = false;
+    std::string text;
+  };
+  std::map<std::string, RulePage, std::less<>> rule_pages;
 
   // --- layout and feedback -----------------------------------------------------------------
   RequestView request_view = RequestView::editor;  ///< the request view in front
@@ -116,6 +124,10 @@ inline constexpr double notice_seconds = 6.0;
 /// Fills the pack list and loads the default sample (`meets-criteria.json`, else the first),
 /// then checks it.
 void init_app(AppState& s);
+
+/// The Markdown page of rule `r`: the core's (`r.doc`), else one fetched through the platform,
+/// asked for on the first call; null while it is on its way.
+const std::string* rule_page(AppState& s, const RuleInfo& r);
 
 /// Loads the embedded sample `name` (a file name of assets/samples/) as `receive` would load a
 /// request file: JSON as is, an HI-1 message imported; a sample only listed is fetched through
