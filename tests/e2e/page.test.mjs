@@ -366,7 +366,7 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     await screenshot(page, 'epoc-profile.png');
   });
 
-  it('shows a rule's page in the rules panel, fetched from the page's own folder', { timeout: 60000 }, async () => {
+  it('shows a rule page in the rules panel, fetched from the page folder', { timeout: 60000 }, async () => {
     // the wasm carries no rule pages: the panel fetches dist/rules/<ID>.md when it shows a rule
     await click(page, 794, 42); // the "Rules and packs" tab
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/rules\/[A-Z0-9-]+\.md$/.test(e.name)),
