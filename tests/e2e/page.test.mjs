@@ -49,10 +49,17 @@ function assertSameVerdict(actual, expected, what) {
   }
 }
 
-/** A click as fast as a tap (move, press and release at once), then time for a frame or two. */
+/** A click as fast as a tap (move, press and release at once), then time for it to reach ImGui. */
 async function click(page, x, y) {
   await page.mouse.click(x, y);
   await page.waitForTimeout(150);
+  // the app feeds a button change to ImGui one frame after the pointer (platform_web.cpp), while
+  // keys go at once: on a loaded machine 150 ms may be a single software-rendered frame, and a
+  // Ctrl+A pressed next would reach the editor before the click that placed its cursor
+  await page.evaluate(() => new Promise((done) => {
+    const wait = (n) => (n === 0 ? done() : requestAnimationFrame(() => wait(n - 1)));
+    wait(5);
+  }));
 }
 
 /** Waits until #verdict matches `expected` (verdict and, when known, counts); returns it. */
