@@ -5,7 +5,7 @@
 'use strict';
 
 (function () {
-  const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3 };
+  const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3, rulePage: 4 };
   const ACTION = { open: 1, save: 2, check: 3, print: 4, reportJson: 5, reportMarkdown: 6 };
   const $ = (id) => document.getElementById(id);
   let app = 0; // the app's state in wasm memory, handed over by main() through attach()
@@ -56,12 +56,30 @@
   function sendText(kind, name, text) { sendBytes(kind, name, new TextEncoder().encode(text)); }
 
   // --- the Emscripten module ----------------------------------------------------------------
+  // The wasm is fetched and compiled from here, while reqcheck_app.js is still loading: left to
+  // Emscripten, the fetch would start only once that script has run. A server that does not
+  // send application/wasm makes compileStreaming refuse; the bytes are then compiled whole.
+  const wasmUrl = 'reqcheck_app.wasm';
+  const compileWasm = () => fetch(wasmUrl, { credentials: 'same-origin' })
+    .then((r) => { if (!r.ok) throw new Error(wasmUrl + ': HTTP ' + r.status); return r.arrayBuffer(); })
+    .then((buf) => WebAssembly.compile(buf));
+  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(compileWasm)
+    : compileWasm());
+  wasmModule.catch(() => {}); // reported by instantiateWasm below, once the runtime asks for it
   window.Module = {
+    instantiateWasm: (imports, receive) => {
+      wasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        .catch((e) => showError('reqcheck could not start: ' + e + '. Reload the page.'));
+      return {}; // the exports arrive through receive()
+    },
     canvas: $('canvas'),
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: (what) => showError('reqcheck stopped: ' + what + '. Reload the page; your text was not sent anywhere.'),
     onRuntimeInitialized: () => {
+      performance.mark('reqcheck-runtime'); // wasm instantiated, main() next (bench/page.mjs)
       const p = Module._rc_version();
       window.reqcheck.version = Module.UTF8ToString(p);
       Module._rc_free(p);
@@ -135,6 +153,18 @@
       const el = $('notice');
       el.textContent = str(ptr, len);
       el.dataset.error = isError ? 'true' : 'false';
+    },
+    fetchFile(ptr, len, kind) {
+      // a relative path: the page's own folder, the only origin the CSP lets it reach
+      const path = str(ptr, len);
+      fetch(path, { credentials: 'same-origin' })
+        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+        .then((buf) => sendBytes(kind, path.split('/').pop(), new Uint8Array(buf)))
+        .catch((e) => {
+          console.warn('reqcheck: ' + path + ' could not be loaded (' + e + ')');
+          // a rule page that cannot be read is shown as missing rather than loading forever
+          if (kind === INCOMING.rulePage) sendBytes(kind, path.split('/').pop(), new Uint8Array(0));
+        });
     },
   };
 

@@ -15,6 +15,7 @@ enum class Incoming : int {
   pack = 1,     ///< open dialog for a pack file
   drop = 2,     ///< dropped on the page: a pack if it says `"schema": "reqcheck.pack/…"`, else a request
   paste = 3,    ///< pasted from the clipboard: same as drop
+  rule_page = 4,  ///< a rule's page (`<ID>.md`) fetched from the page's folder; empty: it could not be read
 };
 
 /// What the host offers the app. Calls never fail visibly: a host that cannot do something
@@ -53,6 +54,10 @@ class Platform {
 
   /// Mirrors a status-bar notice into the page (a polite live region for screen readers).
   virtual void announce(std::string_view text, bool is_error) = 0;
+
+  /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
+  /// `receive` with `kind` and its base name.
+  virtual void fetch_file(std::string_view path, Incoming kind) = 0;
 };
 
 /// A platform that does nothing but remember what was asked of it, with a clock the caller
@@ -81,6 +86,7 @@ class NullPlatform final : public Platform {
   bool announced_error = false;        ///< whether it reported a failure
   Verdict verdict;                     ///< the last `publish_verdict`
   int verdicts_published = 0;          ///< number of `publish_verdict` calls
+  std::vector<std::string> fetched;    ///< every `fetch_file` path, in order
 
   double now() const override { return clock; }
   void open_file(Incoming kind) override { opened.push_back(kind); }
@@ -100,6 +106,8 @@ class NullPlatform final : public Platform {
     announced = text;
     announced_error = is_error;
   }
+
+  void fetch_file(std::string_view path, Incoming) override { fetched.emplace_back(path); }
 };
 
 }  // namespace reqcheck::app

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -106,4 +107,22 @@ TEST_CASE("choose_pack: automatic, a bundled pack by id, and the loaded file") {
   // an unknown bundled id is the core's invalid_input, not a crash
   choose_pack(f.state, PackMode::bundled, "no-such-pack");
   CHECK(wire(f.state.report.verdict) == "invalid_input");
+}
+
+TEST_CASE("a rule page the core does not carry is fetched once through the platform, then shown") {
+  // the page's core is linked without its rule pages (src/app/page_rule_pages.cpp)
+  Fixture f;
+  init_app(f.state);
+  const std::string before = f.state.request_text;
+  reqcheck::RuleInfo r;
+  r.id = "AUTH-01";
+  CHECK(rule_page(f.state, r) == nullptr);
+  CHECK(rule_page(f.state, r) == nullptr);
+  REQUIRE(f.platform.fetched == std::vector<std::string>{"rules/AUTH-01.md"});
+  receive(f.state, Incoming::rule_page, "AUTH-01.md", "# AUTH-01\n");
+  REQUIRE(rule_page(f.state, r) != nullptr);
+  CHECK(*rule_page(f.state, r) == "# AUTH-01\n");
+  CHECK(f.state.request_text == before);  // a rule page is not a request
+  r.doc = "# from the core\n";
+  CHECK(*rule_page(f.state, r) == r.doc);
 }

@@ -14,7 +14,9 @@ import {
 
 const built = distBuilt();
 const haveCli = existsSync(cliPath);
-const pageFiles = new Set(['/', '/index.html', '/style.css', '/glue.js', '/reqcheck_app.js', '/reqcheck_app.wasm']);
+const pageFiles = new Set(['/', '/index.html', '/style.css', '/glue.js', '/reqcheck_app.js', '/reqcheck_app.wasm',
+  ...readdirSync(samplesDir).filter((f) => /\.(json|xml)$/.test(f)).map((f) => `/samples/${f}`),
+  ...readdirSync(join(repoDir, 'assets/rules')).filter((f) => f.endsWith('.md')).map((f) => `/rules/${f}`)]);
 
 /** The verdict a sample is named for (samples/README: the file name starts with it). */
 function expectedByName(file) {
@@ -47,10 +49,17 @@ function assertSameVerdict(actual, expected, what) {
   }
 }
 
-/** A click as fast as a tap (move, press and release at once), then time for a frame or two. */
+/** A click as fast as a tap (move, press and release at once), then time for it to reach ImGui. */
 async function click(page, x, y) {
   await page.mouse.click(x, y);
   await page.waitForTimeout(150);
+  // the app feeds a button change to ImGui one frame after the pointer (platform_web.cpp), while
+  // keys go at once: on a loaded machine 150 ms may be a single software-rendered frame, and a
+  // Ctrl+A pressed next would reach the editor before the click that placed its cursor
+  await page.evaluate(() => new Promise((done) => {
+    const wait = (n) => (n === 0 ? done() : requestAnimationFrame(() => wait(n - 1)));
+    wait(5);
+  }));
 }
 
 /** Waits until #verdict matches `expected` (verdict and, when known, counts); returns it. */
@@ -368,6 +377,17 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     if (expected.report) assert.deepEqual(report.deadlines, expected.report.deadlines, 'the same deadlines as the CLI');
     // the page draws a "Legal-framework profiles" section and the grouped table: look at it
     await screenshot(page, 'epoc-profile.png');
+  });
+
+  it('shows a rule page in the rules panel, fetched from the page folder', { timeout: 60000 }, async () => {
+    // the wasm carries no rule pages: the panel fetches dist/rules/<ID>.md when it shows a rule
+    await click(page, 794, 42); // the "Rules and packs" tab
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/rules\/[A-Z0-9-]+\.md$/.test(e.name)),
+      null, { timeout: 10000 });
+    assert.ok(server.log.some((p) => /^\/rules\/[A-Z0-9-]+\.md$/.test(p)), 'a rule page was served');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'rules-panel.png');
+    await click(page, 703, 42); // back to the Report tab
   });
 
   it('opens every legal-framework sample from File > Open sample, each with its profile', { timeout: 120000 }, async (t) => {

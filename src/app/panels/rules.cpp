@@ -163,13 +163,14 @@ void draw_rules(AppUi& s) {
     ImGui::TextWrapped("%s (%s family). Source: %s", r.id.c_str(), r.family.c_str(), r.legal_ref.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();
-    if (r.doc.empty()) {
+    const std::string* page = rule_page(s, r);
+    if (page == nullptr || page->empty()) {
       ImGui::PushFont(s.fonts.large);
       ImGui::TextWrapped("%s  %s", r.id.c_str(), r.title.c_str());
       ImGui::PopFont();
-      ImGui::TextDisabled("This rule has no documentation page.");
+      ImGui::TextDisabled(page == nullptr ? "Loading the rule's page…" : "This rule has no documentation page.");
     } else {
-      draw_markdown(s, r.doc);
+      draw_markdown(s, *page);
     }
   }
   ImGui::EndChild();

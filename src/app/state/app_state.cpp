@@ -164,7 +164,7 @@ void init_app(AppState& s) {
   }
   const EmbeddedFile* start = find_sample(default_sample);
   if (start == nullptr && samples_count > 0) start = &samples[0];
-  if (start != nullptr) {
+  if (start != nullptr && start->data != nullptr) {
     set_request(s, std::string(start->text()), start->name);
   } else {
     set_request(s, "{\n  \"schema\": \"reqcheck.request/1\"\n}\n", "request.json");
@@ -174,6 +174,10 @@ void init_app(AppState& s) {
 bool open_sample(AppState& s, std::string_view name) {
   const EmbeddedFile* sample = find_sample(name);
   if (sample == nullptr) return false;
+  if (sample->data == nullptr) {
+    s.platform->fetch_file("samples/" + std::string(sample->name), Incoming::request);
+    return true;
+  }
   receive(s, Incoming::request, sample->name, std::string(sample->text()));
   return true;
 }
@@ -347,7 +351,23 @@ void refuse_file(AppState& s, const std::string& name, double bytes) {
   set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (16 MB); your request was kept.", true);
 }
 
+const std::string* rule_page(AppState& s, const RuleInfo& r) {
+  if (!r.doc.empty()) return &r.doc;
+  const auto it = s.rule_pages.find(r.id);
+  if (it == s.rule_pages.end()) {
+    s.rule_pages.emplace(r.id, AppState::RulePage{});
+    s.platform->fetch_file("rules/" + r.id + ".md", Incoming::rule_page);
+    return nullptr;
+  }
+  return it->second.arrived ? &it->second.text : nullptr;
+}
+
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
+  if (kind == Incoming::rule_page) {
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) name.resize(name.size() - 3);
+    s.rule_pages[name] = {true, std::move(bytes)};
+    return;
+  }
   if (name.empty()) name = kind == Incoming::paste ? "pasted.json" : "request.json";
   const bool as_pack = kind == Incoming::pack || looks_like_pack(bytes);
   if (as_pack) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,6 +113,13 @@ struct AppState {
   std::string rules_pack_label;  ///< "id (version v)" of the pack the rules come from
   std::string rules_error;       ///< why no rules can be shown (no pack applied, unknown id); empty: none
   int selected_rule = 0;         ///< index in `rules` shown in the rules browser
+  /// Rule pages fetched through the platform, by rule id, for a core built without them (the
+  /// page's): `arrived` false while asked for; an empty text that arrived: the page has none.
+  struct RulePage {
+    bool arrived = false;
+    std::string text;
+  };
+  std::map<std::string, RulePage, std::less<>> rule_pages;
 
   // --- layout and feedback -----------------------------------------------------------------
   RequestView request_view = RequestView::editor;  ///< the request view in front
@@ -137,9 +145,14 @@ inline constexpr double notice_seconds = 6.0;
 /// then checks it.
 void init_app(AppState& s);
 
+/// The Markdown page of rule `r`: the core's (`r.doc`), else one fetched through the platform,
+/// asked for on the first call; null while it is on its way.
+const std::string* rule_page(AppState& s, const RuleInfo& r);
+
 /// Loads the embedded sample `name` (a file name of assets/samples/) as `receive` would load a
-/// request file: JSON as is, an HI-1 message imported. Returns false (state untouched) when no
-/// sample has that name.
+/// request file: JSON as is, an HI-1 message imported; a sample only listed is fetched through
+/// the platform and loaded when it arrives. Returns false (state untouched) when no sample has
+/// that name.
 bool open_sample(AppState& s, std::string_view name);
 
 /// True when `text` says near its start (first 512 bytes) that it is a policy pack

@@ -9,6 +9,8 @@
 namespace reqcheck::app {
 
 /// One embedded file: its base name and bytes (`size` bytes, followed by a NUL not counted).
+/// `data` is null for a file only listed: the page's build compiles in the default sample alone
+/// and fetches the others from its own folder when opened (dist/samples/).
 struct EmbeddedFile {
   const char* name;
   const unsigned char* data;
