@@ -34,18 +34,18 @@ describe('typing in the form', { timeout: 240000, skip: !built && 'the page is n
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     try {
-      // Language (y 208): "en" → "de", which INSTR-06 reviews: a finding appears under it
-      await page.mouse.click(600, 208);
+      // Language (y 179): "en" → "de", which INSTR-06 reviews: a finding appears under it
+      await page.mouse.click(600, 179);
       await page.keyboard.press('Backspace', { delay: 80 });
       await page.keyboard.press('Backspace', { delay: 80 });
       await page.keyboard.type('de', { delay: 80 });
       await page.waitForFunction(() => document.getElementById('verdict').dataset.verdict === 'needs_review', null, { timeout: 20000 });
       await page.waitForTimeout(500);
-      // the instrument's Reference (y 351) is still where it was: click it and type at once
-      await page.mouse.click(600, 351);
+      // the instrument's Reference (y 322) is still where it was: click it and type at once
+      await page.mouse.click(600, 322);
       await page.keyboard.type('XY', { delay: 80 });
-      // then "Your reference" (y 121), straight after
-      await page.mouse.click(600, 121);
+      // then "Your reference" (y 92), straight after
+      await page.mouse.click(600, 92);
       await page.keyboard.type('-7', { delay: 80 });
       await page.mouse.click(900, 840); // the status bar: nothing active, the form may update
       await page.waitForTimeout(1500);
