@@ -290,7 +290,10 @@ export const FAULTS = {
   'EMER-02 emergency without supervisor': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor; },
   'EMER-02 emergency by e-mail': (R, r) => { emergencyOf(R, r); r.requester.channel = 'email'; },
   'EMER-02 no requester e-mail': (R, r) => { delete r.requester.email; delete r.requester.reply_to; },
-  'EMER-02 supervisor without phone': (R, r) => { emergencyOf(R, r); delete r.requester.supervisor.phone; },
+  'EMER-02 supervisor without phone': (R, r) => {
+    emergencyOf(R, r);
+    if (r.requester) r.requester.supervisor = { name: r.requester.supervisor?.name || 'Supt. A. Example' };
+  },
 };
 
 /**
