@@ -189,37 +189,64 @@
       parent.appendChild(el);
       return el;
     };
-    add(root, 'h1', 'reqcheck report');
+    // the report's `values` in backticks become monospace code, never markup: text nodes only
+    const rich = (parent, tag, text, cls) => {
+      const el = add(parent, tag, undefined, cls);
+      String(text || '').split('`').forEach((part, i) => {
+        if (i % 2) add(el, 'code', part);
+        else if (part) el.appendChild(document.createTextNode(part));
+      });
+      return el;
+    };
     if (!report || typeof report !== 'object') {
+      add(root, 'h1', 'reqcheck report');
       add(root, 'p', 'No report.');
       return;
     }
+    const request = report.request || {};
+    const named = request.reference || request.file || 'request';
+    add(root, 'h1', 'reqcheck report: ' + named);
+    const who = [];
+    if (request.reference) who.push('reference ' + request.reference);
+    if (request.case_reference) who.push('case ' + request.case_reference);
+    if (request.file) who.push('file ' + request.file + (request.line > 1 ? ', line ' + request.line : ''));
+    if (who.length) add(root, 'p', 'Request: ' + who.join(' · '), 'meta');
     const words = { meets_criteria: 'Meets the criteria (the platform may still decline)', does_not_meet: 'Does not meet the criteria',
       needs_review: 'Needs review', invalid_input: 'Invalid input' };
-    add(root, 'p', words[report.verdict] || report.verdict, 'verdict');
+    add(root, 'p', words[report.verdict] || report.verdict, 'verdict verdict-' + report.verdict);
+    const findings = Array.isArray(report.findings) ? report.findings : [];
+    const count = (st) => findings.filter((f) => f.status === st).length;
+    add(root, 'p', `${count('fail')} failed · ${count('review')} to review · ${count('incomplete')} incomplete · ` +
+      `${count('pass')} passed · ${count('not_applicable')} not applicable`, 'counts');
     const policy = report.policy || {};
-    add(root, 'p', 'Policy: ' + (policy.id || '') + ' version ' + (policy.version || '') + ' · checked at ' + (report.checked_at || ''), 'meta');
-    add(root, 'p', 'Input SHA-256: ' + (report.input_sha256 || ''), 'meta');
+    add(root, 'p', 'Policy applied: ' + (policy.id || '') + ', version ' + (policy.version || '') +
+      ' · received ' + (report.received_at || 'not given') + ' · checked at ' + (report.checked_at || ''), 'meta');
+    for (const p of Array.isArray(report.profiles) ? report.profiles : []) rich(root, 'p', 'Profile: ' + p.id + ': ' + p.reason, 'meta');
+    for (const n of Array.isArray(report.notes) ? report.notes : []) rich(root, 'p', 'Note: ' + n, 'note');
+    const label = { fail: '✗ fail', review: '⚠ review', incomplete: '◐ incomplete', pass: '✓ pass', not_applicable: '– not applicable' };
     const table = add(root, 'table');
     const head = add(add(table, 'thead'), 'tr');
     for (const h of ['Status', 'Rule', 'Finding', 'Where', 'Source']) add(head, 'th', h);
     const body = add(table, 'tbody');
-    for (const f of Array.isArray(report.findings) ? report.findings : []) {
-      const tr = add(body, 'tr');
-      add(tr, 'td', f.status);
-      add(tr, 'td', f.rule);
+    for (const f of findings) {
+      const tr = add(body, 'tr', undefined, 'status-' + f.status);
+      add(tr, 'td', label[f.status] || f.status, 'status');
+      add(tr, 'td', f.rule, 'rule');
       const cell = add(tr, 'td');
-      add(cell, 'div', f.title);
-      add(cell, 'div', f.message);
-      if (f.help) add(cell, 'div', 'Fix: ' + f.help);
-      add(tr, 'td', (f.pointer || '') + (f.line ? ' (line ' + f.line + ', column ' + f.column + ')' : ''));
+      add(cell, 'div', f.title, 'title');
+      rich(cell, 'div', f.message);
+      if (f.help) rich(cell, 'div', 'Fix: ' + f.help, 'fix');
+      const where = add(tr, 'td', undefined, 'where');
+      if (f.pointer) add(where, 'code', f.pointer);
+      if (f.line) add(where, 'div', 'line ' + f.line + ', column ' + f.column);
       add(tr, 'td', f.legal_ref);
     }
     if (Array.isArray(report.deadlines) && report.deadlines.length) {
       add(root, 'h2', 'Deadlines');
       const ul = add(root, 'ul');
-      for (const d of report.deadlines) add(ul, 'li', d.name + ': ' + d.due + ' (' + d.basis + ')');
+      for (const d of report.deadlines) rich(ul, 'li', d.name + ': ' + d.due + (d.zone ? ' (' + d.zone + ')' : '') + ': ' + d.basis);
     }
+    add(root, 'p', 'Input SHA-256: ' + (report.input_sha256 || ''), 'meta small');
   }
 
   // --- page events ---------------------------------------------------------------------------

@@ -320,6 +320,7 @@ void run_check(AppState& s) {
   options.now = s.checking_time;
   if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
   options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
+  options.file = s.request_name;  // a downloaded or printed report names the file it checked
   // each part's lines, columns and offsets come back shifted into the whole text
   s.batch = check_batch(policy_for_check(s), s.request_text, options);
   s.checked = true;
