@@ -455,3 +455,22 @@ TEST_CASE("a pack forced by id that was not in force at receipt is flagged, in t
   o.pack_id.clear();
   CHECK(reqcheck::check(reqcheck::Policy::bundled(), req, o).policies.front().in_force_at_receipt);
 }
+
+TEST_CASE("text and Markdown reports name their request and give the counts after the verdict") {
+  auto req = testsupport::base_request();
+  req["reference"] = "LKA-1";
+  req["case"]["reference"] = "CASE-9";
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  o.file = "batch.ndjson";
+  o.first_line = 7;
+  const auto r = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  const std::string text = reqcheck::report::to_text(r);
+  CHECK(text.find("verdict:") == 0);
+  CHECK(text.find("counts:  0 failed · 0 to review · 0 incomplete · ") != std::string::npos);
+  CHECK(text.find("request: reference LKA-1 · case CASE-9 · file batch.ndjson, line 7\n") != std::string::npos);
+  const std::string md = reqcheck::report::to_markdown(r);
+  CHECK(md.rfind("# reqcheck report: LKA-1\n", 0) == 0);
+  CHECK(md.find("Request: reference LKA-1 · case CASE-9 · file batch.ndjson, line 7") != std::string::npos);
+  CHECK(md.find("**0 failed · 0 to review") < md.find("| status | rule"));
+}

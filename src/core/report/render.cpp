@@ -67,11 +67,32 @@ std::string where_of(const Finding& f, bool text) {
   return where;
 }
 
+/// "reference X · case Y · file Z, line N", the parts the request has; empty when none.
+std::string request_words(const RequestInfo& q) {
+  std::string out;
+  const auto part = [&](const std::string& words) { out += (out.empty() ? "" : " · ") + words; };
+  if (!q.reference.empty()) part("reference " + q.reference);
+  if (!q.case_reference.empty()) part("case " + q.case_reference);
+  if (!q.file.empty()) part("file " + q.file + (q.line > 1 ? ", line " + std::to_string(q.line) : std::string()));
+  return out;
+}
+
+/// "1 failed · 0 to review · 0 incomplete · 23 passed · 3 not applicable".
+std::string count_words(const Report& r) {
+  const auto c = r.counts();
+  const auto n = [&](Status s) { return std::to_string(c[static_cast<std::size_t>(s)]); };
+  return n(Status::fail) + " failed · " + n(Status::review) + " to review · " + n(Status::incomplete) + " incomplete · " +
+         n(Status::pass) + " passed · " + n(Status::not_applicable) + " not applicable";
+}
+
 }  // namespace
 
 std::string to_markdown(const Report& r) {
-  std::string out = "# reqcheck report\n\n";
+  const std::string named = request_words(r.request);
+  std::string out = "# reqcheck report" + (r.request.reference.empty() ? std::string() : ": " + md(r.request.reference)) + "\n\n";
+  if (!named.empty()) out += "Request: " + md(named) + "\n\n";
   out += "**Verdict: " + md(verdict_words(r.verdict)) + "**\n\n";
+  out += "**" + count_words(r) + "**\n\n";
   for (const auto& p : r.policies)
     out += "- " + std::string(p.kind == "platform" ? "Policy" : "Profile") + ": `" + md(p.id) + "` version `" + md(p.version) +
            "` (sha256 `" + p.sha256 + "`) — " + md(p.reason) + "\n";
@@ -101,6 +122,14 @@ std::string to_text(const Report& r) {
   out += "verdict: ";
   out += verdict_words(r.verdict);
   out += '\n';
+  out += "counts:  ";
+  out += count_words(r);
+  out += '\n';
+  if (const std::string named = request_words(r.request); !named.empty()) {
+    out += "request: ";
+    out += named;
+    out += '\n';
+  }
   for (const auto& p : r.policies) {
     const bool platform = p.kind == "platform";
     out += platform ? "policy:  " : "profile: ";
