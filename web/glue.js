@@ -96,7 +96,10 @@
   // --- calls from the app (EM_JS in src/app/platform_web.cpp) ----------------------------------
   window.rcGlue = {
     attach(ptr) { app = ptr; },
-    fail(text) { showError(text); },
+    fail(text) {
+      showError(text);
+      showFallback();
+    },
     ready() {
       performance.mark('reqcheck-first-frame'); // read by bench/page.mjs
       $('loading').hidden = true;
@@ -122,8 +125,13 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
     print(ptr, len) {
-      buildPrintView(str(ptr, len));
+      renderReport($('print-view'), str(ptr, len));
       window.print();
+    },
+    report(ptr, len) {
+      // the report shown, as HTML: read by screen readers, printed on paper
+      renderReport($('print-view'), str(ptr, len));
+      if (fallbackShown) renderReport($('fallback-report'), str(ptr, len));
     },
     verdict(vPtr, vLen, sPtr, sLen, failed, review, pPtr, pLen) {
       const el = $('verdict');
@@ -177,8 +185,8 @@
   });
 
   // --- the print view: the report as plain HTML, built with textContent only ---------------------
-  function buildPrintView(reportText) {
-    const root = $('print-view');
+  /** Renders a report JSON text as semantic HTML into `root` (the report mirror, the fallback). */
+  function renderReport(root, reportText) {
     root.replaceChildren();
     let report;
     try { report = JSON.parse(reportText); } catch (e) { report = null; }
@@ -301,6 +309,36 @@
       if (text) sendText(INCOMING.drop, 'dropped.json', text);
     }
   });
+
+  // --- without WebGL2: a plain form over the same engine (window.reqcheck.check) --------------
+  let fallbackShown = false;
+  function showFallback() {
+    if (fallbackShown) return;
+    fallbackShown = true;
+    const box = $('fallback');
+    box.hidden = false;
+    const text = $('fallback-text');
+    const run = () => {
+      if (!Module._rc_check) return;
+      renderReport($('fallback-report'), window.reqcheck.check(text.value));
+    };
+    $('fallback-check').addEventListener('click', run);
+    $('fallback-file').addEventListener('change', async (e) => {
+      const file = e.target.files && e.target.files[0];
+      if (!file) return;
+      if (file.size > MAX_FILE_BYTES) {
+        $('fallback-report').textContent = file.name + ' is larger than the page reads (16 MB).';
+        return;
+      }
+      text.value = await file.text();
+      run();
+    });
+    // the default sample, from the page's own folder, so that the form shows what a request is
+    fetch('samples/meets-criteria.json', { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((t) => { if (t && !text.value) { text.value = t; run(); } })
+      .catch(() => {});
+  }
 
   // --- automation and accessibility: window.reqcheck ----------------------------------------------
   window.reqcheck = {

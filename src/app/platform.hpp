@@ -55,6 +55,10 @@ class Platform {
   /// Mirrors a status-bar notice into the page (a polite live region for screen readers).
   virtual void announce(std::string_view text, bool is_error) = 0;
 
+  /// Mirrors the report shown (its `reqcheck.report/1` JSON) into the page as semantic HTML, for
+  /// screen readers and for printing; called whenever the report shown changes.
+  virtual void publish_report(std::string_view report_json) = 0;
+
   /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
   /// `receive` with `kind` and its base name.
   virtual void fetch_file(std::string_view path, Incoming kind) = 0;
@@ -82,6 +86,8 @@ class NullPlatform final : public Platform {
   int paste_requests = 0;              ///< number of `request_paste` calls
   std::string title;                   ///< the last `set_title`
   bool unsaved = false;                ///< the last `set_unsaved`
+  std::string report_json;             ///< the last `publish_report`
+  int reports_published = 0;           ///< number of `publish_report` calls
   std::string announced;               ///< the last `announce`d notice
   bool announced_error = false;        ///< whether it reported a failure
   Verdict verdict;                     ///< the last `publish_verdict`
@@ -102,6 +108,10 @@ class NullPlatform final : public Platform {
   void request_paste() override { paste_requests += 1; }
   void set_title(std::string_view t) override { title = t; }
   void set_unsaved(bool u) override { unsaved = u; }
+  void publish_report(std::string_view json) override {
+    report_json = json;
+    reports_published += 1;
+  }
   void announce(std::string_view text, bool is_error) override {
     announced = text;
     announced_error = is_error;

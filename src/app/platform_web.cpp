@@ -40,6 +40,7 @@ EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) windo
 EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsaved(flag); });
 EM_JS(void, rc_js_notice, (const char* text, int len, int is_error), { if (window.rcGlue) window.rcGlue.notice(text, len, is_error); });
 EM_JS(void, rc_js_fetch, (const char* path, int len, int kind), { if (window.rcGlue) window.rcGlue.fetchFile(path, len, kind); });
+EM_JS(void, rc_js_report, (const char* json, int len), { if (window.rcGlue) window.rcGlue.report(json, len); });
 EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
 EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.fail(UTF8ToString(text)); });
 
@@ -66,6 +67,7 @@ class WebPlatform final : public Platform {
   void request_paste() override { rc_js_request_paste(); }
   void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
   void set_unsaved(bool unsaved) override { rc_js_unsaved(unsaved ? 1 : 0); }
+  void publish_report(std::string_view json) override { rc_js_report(json.data(), clamp_len(json.size())); }
   void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
   void fetch_file(std::string_view path, Incoming kind) override {
     rc_js_fetch(path.data(), clamp_len(path.size()), static_cast<int>(kind));

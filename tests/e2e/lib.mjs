@@ -45,8 +45,9 @@ export async function serve(root = distDir) {
   return { url, log, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Launches headless Chromium with a fresh profile; close() also removes the profile. */
-export async function launch({ width = 1400, height = 860, scale = 1 } = {}) {
+/** Launches headless Chromium with a fresh profile (`webgl: false`: without WebGL, as some
+ * locked-down browsers are); close() also removes the profile. */
+export async function launch({ width = 1400, height = 860, scale = 1, webgl = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'reqcheck-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -56,7 +57,8 @@ export async function launch({ width = 1400, height = 860, scale = 1 } = {}) {
     acceptDownloads: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      ...(webgl ? [] : ['--disable-webgl', '--disable-webgl2'])],
   });
   const close = async () => {
     await context.close();

@@ -289,6 +289,7 @@ std::pair<int, int> failed_and_review(const report::Report& r) {
 }
 
 void publish(AppState& s) {
+  s.platform->publish_report(report::to_json(s.report));
   if (!is_batch(s)) {
     const auto [failed, review] = failed_and_review(s.report);
     s.platform->publish_verdict(report::to_string(s.report.verdict), verdict_summary(s), failed, review, s.report.policy_id);
@@ -312,6 +313,7 @@ void show_batch_element(AppState& s, int index) {
   s.batch_index = index;
   s.report = s.batch.items[static_cast<std::size_t>(index)].report;
   s.selected_finding = -1;
+  s.platform->publish_report(report::to_json(s.report));
 }
 
 void run_check(AppState& s) {
