@@ -22,9 +22,13 @@ namespace reqcheck {
 
 std::string hi1_to_request_json(std::string_view text) {
   if (!import::looks_like_hi1(text)) return std::string(text);
-  auto imported = import::import_hi1(text);
-  if (!imported.errors.empty() || imported.requests.size() != 1) return std::string(text);
-  return imported.requests[0].request.dump(2);
+  try {
+    auto imported = import::import_hi1(text);
+    if (!imported.errors.empty() || imported.requests.size() != 1) return std::string(text);
+    return imported.requests[0].request.dump(2);
+  } catch (const std::exception&) {  // never thrown by design; the check names the problem
+    return std::string(text);
+  }
 }
 
 static_assert(kMaxBatchFileBytes == parse::kMaxBatchBytes && kMaxBatchRequests == parse::kMaxBatchRequests,

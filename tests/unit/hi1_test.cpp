@@ -162,3 +162,30 @@ TEST_CASE("an EPOC in HI-1 fills the e-Evidence fields it carries and lists the 
   CHECK_FALSE(plain.requests[0].request["data_requested"][0].contains("eevidence_class"));
   CHECK_FALSE(plain.requests[0].request["instrument"].contains("legal_basis"));
 }
+
+TEST_CASE("XML that pugixml would take but XML forbids is refused at its place, never imported altered") {
+  const std::string base = read_file(kSourceDir / "assets/samples/fails-hi1-subscriber-data-e164.xml");
+  const std::string name = "Judge A. Example";
+  REQUIRE(base.find(name) != std::string::npos);
+  const auto with = [&](const std::string& value) {
+    std::string t = base;
+    t.replace(t.find(name), name.size(), value);
+    return t;
+  };
+  for (const std::string bad : {"Judge&#xD800;X", "Judge&#0;EVIL", "Judge&#x0;X", "Judge&#x110000;X", "Judge&#99999999999;X", "Judge &foo; X",
+                                "Judge&#xZZ;", "Judge&#-1;", "Judge&#x1;X", "Judge&#xFFFE;X", "Judge & X", "Judge\x01X", "Judge\xEF\xBF\xBFX"}) {
+    INFO(bad);
+    const auto r = testsupport::check(with(bad));
+    CHECK(r["verdict"] == "invalid_input");
+    REQUIRE(r["findings"].size() >= 1);
+    CHECK(r["findings"][0]["code"] == "INPUT.hi1_malformed_xml");
+    CHECK(r["findings"][0]["line"] == 53);
+    CHECK(reqcheck::hi1_to_request_json(with(bad)) == with(bad));  // not converted: the editor shows the message and its error
+  }
+  // well-formed references, and a literal `&` where XML allows one, still import
+  for (const std::string good : {"Judge &amp; A. Example", "Judge &#65;. &#x42;xample", "<![CDATA[Judge & Co]]>", "Judge<!-- & -->A"}) {
+    INFO(good);
+    const auto r = testsupport::check(with(good));
+    CHECK(r["verdict"] != "invalid_input");
+  }
+}

@@ -3,6 +3,7 @@
 #include "import/hi1_tree.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 
 #include <pugixml.hpp>
@@ -178,6 +179,73 @@ bool read_json_node(const nlohmann::json& v, const std::string& name, const std:
   return true;
 }
 
+/// A character XML 1.0 allows (production [2] Char).
+bool xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/// What pugixml accepts but XML forbids, found in the raw text (valid UTF-8, no NUL): a
+/// character XML does not allow (a control character, U+FFFE, U+FFFF), and outside CDATA
+/// sections, comments and processing instructions, an `&` that does not start a well-formed
+/// reference to one of the five predefined entities or to an allowed character. pugixml keeps
+/// such text as written, or decodes `&#0;` and `&#xD800;` into a value that is then cut at the
+/// NUL or is not UTF-8. Returns the offset and the reason, or npos.
+std::pair<std::size_t, std::string> first_bad_markup(std::string_view t) {
+  const auto skip_to = [&](std::size_t from, std::string_view end) {
+    const auto at = t.find(end, from);
+    return at == std::string_view::npos ? t.size() : at + end.size();
+  };
+  for (std::size_t i = 0; i < t.size();) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x20 && b != 0x9 && b != 0xA && b != 0xD) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "U+%04X", b);
+      return {i, std::string("the control character ") + hex + ", which XML text never contains"};
+    }
+    if (b == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(t[i + 2]) == 0xBE || static_cast<unsigned char>(t[i + 2]) == 0xBF))
+      return {i, "the noncharacter U+FFFE or U+FFFF, which XML text never contains"};
+    if (t.substr(i, 9) == "<![CDATA[") {
+      i = skip_to(i + 9, "]]>");
+      continue;
+    }
+    if (t.substr(i, 4) == "<!--") {
+      i = skip_to(i + 4, "-->");
+      continue;
+    }
+    if (t.substr(i, 2) == "<?") {
+      i = skip_to(i + 2, "?>");
+      continue;
+    }
+    if (b == '&') {
+      const auto semi = t.find(';', i);
+      const std::string_view ref = semi == std::string_view::npos || semi - i > 12 ? t.substr(i, 8) : t.substr(i, semi - i + 1);
+      const bool named = ref == "&amp;" || ref == "&lt;" || ref == "&gt;" || ref == "&quot;" || ref == "&apos;";
+      bool numeric = false;
+      if (!named && ref.size() > 3 && ref[1] == '#' && ref.back() == ';') {
+        const bool hex = ref[2] == 'x';
+        const std::string_view digits = ref.substr(hex ? 3 : 2, ref.size() - (hex ? 4 : 3));
+        std::uint64_t value = 0;
+        bool ok = !digits.empty() && digits.size() <= 8;
+        for (const char c : digits) {
+          const int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+          if (d < 0) ok = false;
+          else value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(d);
+        }
+        if (ok && !xml_char(static_cast<std::uint32_t>(value > 0x10FFFF ? 0x110000 : value)))
+          return {i, "`" + std::string(ref) + "` refers to a character XML text never contains"};
+        numeric = ok;
+      }
+      if (!named && !numeric)
+        return {i, "`" + std::string(ref) + "` is not a reference XML knows (write a literal `&` as `&amp;`; entities of a DTD are refused)"};
+      i += ref.size();
+      continue;
+    }
+    ++i;
+  }
+  return {std::string_view::npos, {}};
+}
+
 Hi1Tree read_xml(std::string_view text) {
   Hi1Tree tree;
   tree.form = Hi1Form::xml;
@@ -195,6 +263,15 @@ Hi1Tree read_xml(std::string_view text) {
     const auto [line, col] = loc.line_column(bad);
     tree.errors.push_back(error("INPUT.invalid_utf8", line, col, "the XML is not valid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(col),
                                 "save the message as UTF-8"));
+    return tree;
+  }
+  // a message with a DOCTYPE is refused for it below (its entities are never expanded)
+  if (const auto [at, why] = text.find("<!DOCTYPE") == std::string_view::npos ? first_bad_markup(text)
+                                                                                : std::pair<std::size_t, std::string>{std::string_view::npos, {}};
+      at != std::string_view::npos) {
+    const auto [line, col] = loc.line_column(at);
+    tree.errors.push_back(error("INPUT.hi1_malformed_xml", line, col, "the XML is malformed: " + why,
+                                "correct the XML at line " + std::to_string(line) + ", column " + std::to_string(col)));
     return tree;
   }
   pugi::xml_document doc;
