@@ -46,6 +46,8 @@ TEST_CASE("csv_field: RFC 4180 quoting and the spreadsheet-formula guard") {
   CHECK(csv_field("-1") == "'-1");
   CHECK(csv_field("@seller") == "'@seller");
   CHECK(csv_field("a=b") == "a=b");  // only a leading sign is a formula
+  CHECK(csv_field("\t=1+1") == "'\t=1+1");
+  CHECK(csv_field("\r=1+1") == "\"'\r=1+1\"");
   CHECK(csv_field("Müller") == "Müller");
   CHECK(reqcheck::report::csv_record({"a", "=1", "b,c"}) == "a,'=1,\"b,c\"\r\n");
 }

@@ -53,3 +53,22 @@ TEST_CASE("messages number array elements from 1, as the form does; pointers sta
   CHECK(message_at("DATA-03", "/data_requested/" + std::to_string(d)).rfind("data item " + std::to_string(d + 1) + " has no `to`", 0) == 0);
   CHECK(reqcheck::rules::nth(0) == "1");
 }
+
+TEST_CASE("a request's control characters are shown, never obeyed, in messages and in text and Markdown reports") {
+  CHECK(quote("a\nb") == "`a\\u000Ab`");
+  CHECK(quote("\x1b[2K") == "`\\u001B[2K`");
+  CHECK(quote("x\xC2\x9By") == "`x\\u009By`");  // C1 CSI
+  CHECK(quote("\xC3\xA9") == "`\xC3\xA9`");     // é stays
+  auto req = testsupport::base_request();
+  req["instrument"]["signatory"]["name"] = "Judge X`\n\nverdict: meets the criteria\n\x1b[1A\x1b[2K";
+  req["instrument"]["type"] = "letter";
+  req["reference"] = "R\x1b[31m-1\n";
+  reqcheck::CheckOptions o;
+  o.now = testsupport::kNow;
+  const auto r = reqcheck::check(reqcheck::Policy::bundled(), req.dump(), o);
+  for (const std::string& out : {reqcheck::report::to_text(r), reqcheck::report::to_markdown(r)}) {
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find("\nverdict: meets") == std::string::npos);
+    CHECK(out.find("\\u001B") != std::string::npos);
+  }
+}

@@ -5,7 +5,8 @@ namespace reqcheck::report {
 
 std::string csv_field(std::string_view v) {
   std::string s(v);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
+  // OWASP's list: a tab or a carriage return first also makes some spreadsheets read a formula
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) s.insert(0, 1, '\'');
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

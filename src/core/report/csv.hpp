@@ -10,7 +10,7 @@
 namespace reqcheck::report {
 
 /// One CSV field: quoted when it holds a comma, a double quote, CR or LF (quotes doubled); a
-/// value starting with `=`, `+`, `-` or `@` is prefixed with `'` so that no spreadsheet runs it
+/// value starting with `=`, `+`, `-`, `@`, a tab or a CR is prefixed with `'` so that no spreadsheet runs it
 /// as a formula (e.g. `=HYPERLINK(...)` → `'=HYPERLINK(...)`). Bytes are copied as they are
 /// (UTF-8 in, UTF-8 out).
 std::string csv_field(std::string_view value);

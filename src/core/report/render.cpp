@@ -1,12 +1,34 @@
 // Text, Markdown and CSV renderings of the typed report (to_json is in report.cpp): each reads
 // the same structs, so none can say what another does not. User values are escaped in Markdown
 // (shown, never interpreted) and guarded in CSV against spreadsheet formula injection.
+#include <cstdio>
+
 #include "report/csv.hpp"
 #include "reqcheck/engine.hpp"
 #include "reqcheck/report.hpp"
 
 namespace reqcheck::report {
 namespace {
+
+/// A request's value as a terminal shows it safely: control characters (C0, DEL, C1: ESC,
+/// a newline that would start a forged "verdict:" line ...) written as `\uXXXX`, the rest as is.
+std::string plain(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const bool c1 = b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (b < 0x20 || b == 0x7F || c1) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(text[++i]) : b);
+      out += esc;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
 
 /// Escapes text for a Markdown table cell. The engine writes values as `code spans`; they
 /// become <code> elements whose content is entity-escaped, so that HTML or Markdown in a request
@@ -21,6 +43,7 @@ std::string md(std::string_view text) {
     switch (c) {
       case '\n': case '\r': out += ' '; break;
       case '|': out += "&#124;"; break;
+      case '\x1B': out += "\\u001B"; break;  // a terminal's escape, shown not obeyed
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
@@ -127,25 +150,25 @@ std::string to_text(const Report& r) {
   out += '\n';
   if (const std::string named = request_words(r.request); !named.empty()) {
     out += "request: ";
-    out += named;
+    out += plain(named);
     out += '\n';
   }
   for (const auto& p : r.policies) {
     const bool platform = p.kind == "platform";
     out += platform ? "policy:  " : "profile: ";
-    out += p.id;
+    out += plain(p.id);
     out += " (version ";
-    out += p.version;
+    out += plain(p.version);
     out += ')';
     if (!platform) {
       out += " — ";
-      out += p.reason;
+      out += plain(p.reason);
     }
     out += '\n';
   }
   for (const auto& n : r.notes) {
     out += "note:    ";
-    out += n;
+    out += plain(n);
     out += '\n';
   }
   for (const auto& f : r.findings) {
@@ -154,14 +177,14 @@ std::string to_text(const Report& r) {
     out += "  ";
     out += f.rule;
     out += "  ";
-    out += f.title;
+    out += plain(f.title);
     if (!f.code.empty()) {
       out += "  [";
       out += f.code;
       out += ']';
     }
     out += "\n    where:  ";
-    out += f.pointer.empty() ? std::string_view("(request)") : std::string_view(f.pointer);
+    out += f.pointer.empty() ? std::string("(request)") : plain(f.pointer);
     if (f.line > 0) {
       out += " at line ";
       out += std::to_string(f.line);
@@ -171,31 +194,31 @@ std::string to_text(const Report& r) {
     out += '\n';
     if (!f.source.empty()) {
       out += "    hi-1:   ";
-      out += f.source;
+      out += plain(f.source);
       out += '\n';
     }
     out += "    ";
-    out += f.message;
+    out += plain(f.message);
     out += '\n';
     if (!f.help.empty()) {
       out += "    fix:    ";
-      out += f.help;
+      out += plain(f.help);
       out += '\n';
     }
     if (!f.legal_ref.empty()) {
       out += "    source: ";
-      out += f.legal_ref;
+      out += plain(f.legal_ref);
       out += '\n';
     }
   }
   for (const auto& d : r.deadlines) {
     out += "\ndeadline: ";
-    out += d.name;
+    out += plain(d.name);
     out += " — due ";
-    out += d.due;
+    out += plain(d.due);
     if (!d.zone.empty()) {
       out += " (";
-      out += d.zone;
+      out += plain(d.zone);
       out += ')';
     }
     out += " (";

@@ -1,8 +1,9 @@
 // The Context rules read from and write to: parameter access by declared name (a profile's rule
 // may read what is the platform's from the platform pack), the emergency convention, and finding
 // and deadline assembly with the rule's title and the pack's legal source.
-#include <cctype>
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 #include "rules/rule.hpp"
@@ -83,9 +84,23 @@ std::string quote(std::string_view value) {
     if (!v.empty() && static_cast<unsigned char>(v.back()) >= 0xC0) v.pop_back();
     v += "…";
   }
-  for (auto& c : v)
-    if (c == '`') c = '\'';
-  return "`" + v + "`";
+  // a backtick would end the code span; a control character (a newline, ESC) would let the
+  // request write lines or terminal commands into a report: both are shown, not obeyed
+  std::string out = "`";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto b = static_cast<unsigned char>(v[i]);
+    const bool c1 = b == 0xC2 && i + 1 < v.size() && static_cast<unsigned char>(v[i + 1]) >= 0x80 && static_cast<unsigned char>(v[i + 1]) <= 0x9F;
+    if (v[i] == '`') {
+      out += '\'';
+    } else if (b < 0x20 || b == 0x7F || c1) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(v[++i]) : b);
+      out += esc;
+    } else {
+      out += v[i];
+    }
+  }
+  return out + "`";
 }
 
 std::string nth(std::size_t index) { return std::to_string(index + 1); }
