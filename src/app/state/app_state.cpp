@@ -193,6 +193,7 @@ void restore(AppState& s, AppState::Kept k) {
   s.request_name = std::move(k.name);
   s.editor_generation += 1;
   s.selected_finding = -1;
+  s.batch_index = -1;  // a new text: a batch opens on its worst request
   s.untouched_since_replace = true;
   s.modified = k.modified;
   s.platform->set_unsaved(s.modified);
@@ -327,7 +328,13 @@ void run_check(AppState& s) {
   s.batch = check_batch(policy_for_check(s), s.request_text, options);
   s.checked = true;
   if (is_batch(s)) {
-    show_batch_element(s, std::min(s.batch_index, static_cast<int>(s.batch.items.size()) - 1));
+    int index = std::min(s.batch_index, static_cast<int>(s.batch.items.size()) - 1);
+    if (s.batch_index < 0) {  // a batch just opened: show its first request with the worst verdict
+      index = 0;
+      while (index + 1 < static_cast<int>(s.batch.items.size()) && s.batch.items[static_cast<std::size_t>(index)].report.verdict != s.batch.worst)
+        ++index;
+    }
+    show_batch_element(s, index);
   } else {
     s.batch_index = 0;
     s.report = s.batch.items.empty() ? report::Report{} : s.batch.items.front().report;

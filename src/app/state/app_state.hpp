@@ -91,7 +91,7 @@ struct AppState {
   /// with its place in `request_text` (`part.offset`, `part.length`), the verdict counts and the
   /// worst verdict as the core ranks them. A batch when it has more than one item (`is_batch`).
   BatchResult batch;
-  int batch_index = 0;               ///< the batch element whose report is shown
+  int batch_index = 0;               ///< the batch element whose report is shown (-1 before the first check of a new text: the first with the worst verdict)
   bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
   int selected_finding = -1;         ///< index in `report.findings` of the finding clicked, -1: none
   Selection selection;               ///< what the editor and the form are asked to show
