@@ -393,7 +393,7 @@ std::string batch_summary(const BatchResult& batch) {
   const auto n = [&](Verdict v) { return std::to_string(batch.counts[static_cast<std::size_t>(v)]) + " " + std::string(report::to_string(v)); };
   int total = 0;
   for (int c : batch.counts) total += c;
-  return std::to_string(total) + " requests: " + n(Verdict::meets_criteria) + ", " + n(Verdict::needs_review) + ", " +
+  return std::to_string(total) + (total == 1 ? " request: " : " requests: ") + n(Verdict::meets_criteria) + ", " + n(Verdict::needs_review) + ", " +
          n(Verdict::does_not_meet) + ", " + n(Verdict::invalid_input);
 }
 

@@ -98,7 +98,7 @@ void Tally::add(const ResultRow& row) {
 }
 
 std::string to_text(const Tally& t) {
-  std::string out = "tally of " + std::to_string(t.total().requests) + " requests\n" + std::string(kBasis) + "\n";
+  std::string out = "tally of " + std::to_string(t.total().requests) + (t.total().requests == 1 ? " request\n" : " requests\n") + std::string(kBasis) + "\n";
   out += pad("quarter", 9) + pad("country", 9) + pad("requests", 10) + pad("targets", 9) + pad("meets", 7) + pad("review", 8) +
          pad("fails", 7) + pad("invalid", 9) + "most failed rules\n";
   const auto line = [&](const std::string& q, const std::string& c, const TallyCounts& n) {
