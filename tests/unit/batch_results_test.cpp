@@ -150,7 +150,8 @@ TEST_CASE("a report names its request: file, line, reference and case reference"
   CHECK(alone["request"]["reference"].is_null());
 }
 
-TEST_CASE("a batch past 100,000 requests: those checked, then INPUT.too_many_requests where the rest start") {
+TEST_CASE("a batch past 100,000 requests: those checked, then INPUT.too_many_requests where the rest start" *
+          doctest::skip(!REQCHECK_FULL_SCALE_TESTS)) {
   const std::size_t limit = reqcheck::parse::kMaxBatchRequests;
   // NDJSON lines that are objects but not requests: quick to check, each invalid_input
   std::string lines;

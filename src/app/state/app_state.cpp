@@ -221,7 +221,7 @@ void keep_for_undo(AppState& s, std::string why) {
   for (const auto& k : s.undo_stack) bytes += k.text.size() + k.hi1_source.size();
   std::size_t drop = 0;
   while (s.undo_stack.size() - drop > 1 &&
-         (s.undo_stack.size() - drop > kept_max_texts || bytes > kept_max_bytes)) {
+         (s.undo_stack.size() - drop > kept_max_texts || bytes > s.undo_max_bytes)) {
     bytes -= s.undo_stack[drop].text.size() + s.undo_stack[drop].hi1_source.size();
     ++drop;
   }

@@ -46,6 +46,11 @@ struct Selection {
 /// The left-hand views of the request.
 enum class RequestView { editor, form };
 
+/// Bounds of the undo history of replaced texts: at most this many texts, and at most this
+/// many bytes in all (the newest is always kept, whatever its size).
+inline constexpr std::size_t kept_max_texts = 32;
+inline constexpr std::size_t kept_max_bytes = 64u * 1024 * 1024;
+
 /// All state of the app but its drawing resources (those are in the app's `AppUi`, which
 /// extends this). Not copyable: it is the one state of one running app.
 struct AppState {
@@ -74,6 +79,7 @@ struct AppState {
     bool modified = false;
   };
   std::vector<Kept> undo_stack;  ///< Ctrl+Z brings back the last; oldest first, bounded (kept_max_*)
+  std::size_t undo_max_bytes = kept_max_bytes;  ///< the bytes bound of `undo_stack` (tests lower it)
   std::vector<Kept> redo_stack;  ///< Ctrl+Shift+Z (or Ctrl+Y) brings back what Ctrl+Z replaced
   /// No keystroke reached the editor since the text was last replaced from outside: Ctrl+Z in
   /// the editor then means "undo the replacement" (the editor's own undo history is empty).
@@ -133,10 +139,6 @@ struct AppState {
 /// Seconds to wait after the last keystroke before re-checking.
 inline constexpr double check_debounce_s = 0.25;
 
-/// Bounds of the undo history of replaced texts: at most this many texts, and at most this
-/// many bytes in all (the newest is always kept, whatever its size).
-inline constexpr std::size_t kept_max_texts = 32;
-inline constexpr std::size_t kept_max_bytes = 64u * 1024 * 1024;
 
 /// Seconds a notice stays in the status bar.
 inline constexpr double notice_seconds = 6.0;
