@@ -176,7 +176,7 @@ void set_request(AppState& s, std::string text, std::string name, std::string hi
 
 /// Pushes the current request onto the undo stack before something replaces it; `why` says
 /// what ("opened x.json"). Clears the redo stack. Drops the oldest entries beyond
-/// `kept_max_texts` and `kept_max_bytes`.
+/// `kept_max_texts` and `s.undo_max_bytes` (`kept_max_bytes` unless a test lowers it).
 void keep_for_undo(AppState& s, std::string why);
 
 /// Brings back the last text on the undo stack (the current one goes onto the redo stack) and
