@@ -128,6 +128,13 @@ void place(Report& r, const parse::Locations& locations, const CheckOptions& opt
     if (f.rule != "PACK") in_file(f, options);
 }
 
+/// Whether `pack` was in force at `received` (from `in_force_from`, before `in_force_until`).
+bool in_force_at(const policy::Pack& pack, const TimeValue& received) {
+  const bool started = !(received.instant < pack.applies.in_force_from.instant);
+  const bool ended = pack.applies.in_force_until && !(received.instant < pack.applies.in_force_until->instant);
+  return started && !ended;
+}
+
 /// The platform pack of this check, and why; or a PACK finding saying why there is none.
 const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request& q, const TimeValue& received, const CheckOptions& options,
                                     Report& r, std::string& why, bool& in_force) {
@@ -144,9 +151,7 @@ const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request&
     for (const auto& pack : p.platforms)
       if (pack.id == options.pack_id) {
         why = "forced by id (not chosen by `received_at`)";
-        const bool started = !(received.instant < pack.applies.in_force_from.instant);
-        const bool ended = pack.applies.in_force_until && !(received.instant < pack.applies.in_force_until->instant);
-        if (!started || ended) {
+        if (!in_force_at(pack, received)) {
           in_force = false;
           const std::string span = "in force from " + pack.applies.in_force_from.text +
                                    (pack.applies.in_force_until ? " until " + pack.applies.in_force_until->text : std::string());
@@ -180,9 +185,7 @@ const policy::Pack* choose_platform(const Policy::Impl& p, const model::Request&
   const policy::Pack* earliest = nullptr;
   for (const auto& pack : p.platforms) {
     if (ident::ascii_lower(pack.service) != wanted) continue;
-    const bool started = !(received.instant < pack.applies.in_force_from.instant);
-    const bool ended = pack.applies.in_force_until && !(received.instant < pack.applies.in_force_until->instant);
-    if (started && !ended) {
+    if (in_force_at(pack, received)) {
       why = "service `" + pack.service + "`, in force at `received_at` (since " + pack.applies.in_force_from.text + ")";
       return &pack;
     }

@@ -1,10 +1,10 @@
 // Issue 13, point 2: keystrokes land in the field that had focus when they were typed, and the
 // form does not move under the pointer while a re-check finishes. Typed at a steady 80 ms a key
 // with the CPU slowed 4x (frames then come late), as in the report that found it.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, screenshot, distBuilt } from './lib.mjs';
+import { usePage, screenshot, distBuilt } from './lib.mjs';
 
 const built = distBuilt();
 
@@ -15,20 +15,10 @@ async function saved(page) {
 }
 
 describe('typing in the form', { timeout: 240000, skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
-  let server, browser, page, consoleErrors;
-
-  before(async () => {
-    server = await serve();
-    browser = await launch({ width: 1400, height: 860 });
-    ({ page, consoleErrors } = await openPage(browser.context, server.url));
-  });
-
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-  });
+  const fx = usePage({ width: 1400, height: 860 });
 
   it('puts each key in the field clicked before it, and keeps fields still while a re-check lands', { timeout: 200000 }, async () => {
+    const { page, consoleErrors } = fx;
     await page.mouse.click(136, 42); // the Form tab
     await page.waitForTimeout(500);
     const cdp = await page.context().newCDPSession(page);

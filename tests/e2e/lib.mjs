@@ -1,6 +1,7 @@
 // Shared helpers of the browser tests and the page benchmark: a static server for the built
 // page (build/web/dist, or REQCHECK_DIST) on 127.0.0.1 that logs every request, and a fresh
 // headless Debian Chromium driven by playwright-core (flags from shared toolchain.md, pitfall 8).
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, existsSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,4 +105,23 @@ export async function waitVerdictChange(page, previousText, timeout = 10000) {
     return el.dataset.verdict !== '' && el.textContent !== prev;
   }, previousText, { timeout });
   return verdictOf(page);
+}
+
+/**
+ * Registers, in the calling `describe`, the usual page fixture: the server, a browser (`opts`
+ * as for launch) and the page opened on it; returns an object whose `page`, `consoleErrors`,
+ * `browser` and `server` are set once the suite's `before` has run, and closed after it.
+ */
+export function usePage(opts = {}) {
+  const s = {};
+  before(async () => {
+    s.server = await serve();
+    s.browser = await launch(opts);
+    ({ page: s.page, consoleErrors: s.consoleErrors } = await openPage(s.browser.context, s.server.url));
+  });
+  after(async () => {
+    if (s.browser) await s.browser.close();
+    if (s.server) await s.server.close();
+  });
+  return s;
 }

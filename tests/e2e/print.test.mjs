@@ -1,29 +1,19 @@
 // Issue 13, point 6: a printed report names its request and reads well on paper: verdict and
 // counts first, fails first and marked, readable statuses, values in monospace (no backticks),
 // rule ids on one line; A4 and Letter. Ctrl+P as a person presses it; the PDFs are looked at.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, distBuilt, samplesDir, artifactsDir } from './lib.mjs';
+import { usePage, distBuilt, samplesDir, artifactsDir } from './lib.mjs';
 
 const built = distBuilt();
 
 describe('the print view', { timeout: 120000, skip: !built && 'the page is not built: cmake --preset web && cmake --build --preset web' }, () => {
-  let server, browser, page, consoleErrors;
-
-  before(async () => {
-    server = await serve();
-    browser = await launch({ width: 1400, height: 860 });
-    ({ page, consoleErrors } = await openPage(browser.context, server.url));
-  });
-
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-  });
+  const fx = usePage({ width: 1400, height: 860 });
 
   it('names the request, gives verdict and counts first, marks fails, and fits A4 and Letter', { timeout: 90000 }, async () => {
+    const { page, consoleErrors } = fx;
     const name = 'fails-subject-witness.json';
     const request = JSON.parse(readFileSync(join(samplesDir, name), 'utf8'));
     await page.evaluate((text) => window.reqcheck.load(text, 'fails-subject-witness.json'), JSON.stringify(request, null, 2));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include <reqcheck/engine.hpp>
@@ -238,27 +239,32 @@ void set_request(AppState& s, std::string text, std::string name, std::string hi
     set_notice(s, "Opened " + s.request_name + ". Your edits to " + old_name + " were not saved: Ctrl+Z (Edit > Undo) brings them back.");
 }
 
-bool undo_replace(AppState& s) {
-  if (s.undo_stack.empty()) return false;
-  AppState::Kept back = std::move(s.undo_stack.back());
-  s.undo_stack.pop_back();
-  const std::string why = back.why;
-  s.redo_stack.push_back(current(s, why));
-  const std::string name = back.name;
+namespace {
+
+/// Brings back the last text of `from` and keeps the current one on `to`; returns what was
+/// done to it ("opened x.json") and the name brought back, or nullopt when `from` is empty.
+std::optional<std::pair<std::string, std::string>> swap_in(AppState& s, std::vector<AppState::Kept>& from, std::vector<AppState::Kept>& to) {
+  if (from.empty()) return std::nullopt;
+  AppState::Kept back = std::move(from.back());
+  from.pop_back();
+  std::pair<std::string, std::string> done{back.why, back.name};
+  to.push_back(current(s, back.why));
   restore(s, std::move(back));
-  set_notice(s, "Undone (" + why + "): " + name + " is back. Ctrl+Shift+Z redoes.");
-  return true;
+  return done;
+}
+
+}  // namespace
+
+bool undo_replace(AppState& s) {
+  const auto done = swap_in(s, s.undo_stack, s.redo_stack);
+  if (done) set_notice(s, "Undone (" + done->first + "): " + done->second + " is back. Ctrl+Shift+Z redoes.");
+  return done.has_value();
 }
 
 bool redo_replace(AppState& s) {
-  if (s.redo_stack.empty()) return false;
-  AppState::Kept next = std::move(s.redo_stack.back());
-  s.redo_stack.pop_back();
-  const std::string why = next.why;
-  s.undo_stack.push_back(current(s, why));
-  restore(s, std::move(next));
-  set_notice(s, "Redone (" + why + ").");
-  return true;
+  const auto done = swap_in(s, s.redo_stack, s.undo_stack);
+  if (done) set_notice(s, "Redone (" + done->first + ").");
+  return done.has_value();
 }
 
 void note_edit(AppState& s) {
@@ -309,11 +315,20 @@ void publish(AppState& s) {
 
 }  // namespace
 
-void show_batch_element(AppState& s, int index) {
-  if (index < 0 || index >= static_cast<int>(s.batch.items.size())) return;
+namespace {
+
+/// Makes batch element `index` (in range) the report shown, without telling the page.
+void select_batch_element(AppState& s, int index) {
   s.batch_index = index;
   s.report = s.batch.items[static_cast<std::size_t>(index)].report;
   s.selected_finding = -1;
+}
+
+}  // namespace
+
+void show_batch_element(AppState& s, int index) {
+  if (index < 0 || index >= static_cast<int>(s.batch.items.size())) return;
+  select_batch_element(s, index);
   s.platform->publish_report(report::to_json(s.report));
 }
 
@@ -334,7 +349,7 @@ void run_check(AppState& s) {
       while (index + 1 < static_cast<int>(s.batch.items.size()) && s.batch.items[static_cast<std::size_t>(index)].report.verdict != s.batch.worst)
         ++index;
     }
-    show_batch_element(s, index);
+    select_batch_element(s, index);  // publish() below tells the page once
   } else {
     s.batch_index = 0;
     s.report = s.batch.items.empty() ? report::Report{} : s.batch.items.front().report;
