@@ -72,6 +72,9 @@ fetch_source cctz bookworm,trixie cctz
 # libphonenumber's resources/PhoneNumberMetadata.xml: src/core/ident/phone_metadata.cmake turns
 # it into the table of national trunk prefixes per country calling code (E.164 checks)
 fetch_source libphonenumber bookworm libphonenumber
+# md4c (CommonMark with GitHub tables): the page draws the rule pages of assets/rules/ from its
+# parse (src/app/state/markdown.cpp)
+fetch_source md4c bookworm,trixie md4c
 
 # node test dependencies from npm: ajv for the schema test, playwright-core for the browser
 # tests (it drives Debian's chromium and never downloads a browser)

@@ -128,6 +128,10 @@
       renderReport($('print-view'), str(ptr, len));
       window.print();
     },
+    rulePage(ptr, len) {
+      // md4c's HTML of a bundled or loaded rule page (raw HTML escaped); the CSP runs no inline script
+      $('rule-page').innerHTML = str(ptr, len);
+    },
     report(ptr, len) {
       // the report shown, as HTML: read by screen readers, printed on paper
       renderReport($('print-view'), str(ptr, len));

@@ -59,6 +59,10 @@ class Platform {
   /// screen readers and for printing; called whenever the report shown changes.
   virtual void publish_report(std::string_view report_json) = 0;
 
+  /// Mirrors the rule page shown in the rules browser into the page as HTML (`html`, made by
+  /// `md::to_html` from a bundled or loaded rule page), for screen readers; empty: none shown.
+  virtual void publish_rule_page(std::string_view html) = 0;
+
   /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
   /// `receive` with `kind` and its base name.
   virtual void fetch_file(std::string_view path, Incoming kind) = 0;
@@ -88,6 +92,7 @@ class NullPlatform final : public Platform {
   bool unsaved = false;                ///< the last `set_unsaved`
   std::string report_json;             ///< the last `publish_report`
   int reports_published = 0;           ///< number of `publish_report` calls
+  std::string rule_page_html;          ///< the last `publish_rule_page`
   std::string announced;               ///< the last `announce`d notice
   bool announced_error = false;        ///< whether it reported a failure
   Verdict verdict;                     ///< the last `publish_verdict`
@@ -112,6 +117,7 @@ class NullPlatform final : public Platform {
     report_json = json;
     reports_published += 1;
   }
+  void publish_rule_page(std::string_view html) override { rule_page_html = html; }
   void announce(std::string_view text, bool is_error) override {
     announced = text;
     announced_error = is_error;

@@ -37,6 +37,7 @@ EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* su
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_rule_page, (const char* html, int len), { if (window.rcGlue) window.rcGlue.rulePage(html, len); });
 EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsaved(flag); });
 EM_JS(void, rc_js_notice, (const char* text, int len, int is_error), { if (window.rcGlue) window.rcGlue.notice(text, len, is_error); });
 EM_JS(void, rc_js_fetch, (const char* path, int len, int kind), { if (window.rcGlue) window.rcGlue.fetchFile(path, len, kind); });
@@ -68,6 +69,7 @@ class WebPlatform final : public Platform {
   void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
   void set_unsaved(bool unsaved) override { rc_js_unsaved(unsaved ? 1 : 0); }
   void publish_report(std::string_view json) override { rc_js_report(json.data(), clamp_len(json.size())); }
+  void publish_rule_page(std::string_view html) override { rc_js_rule_page(html.data(), clamp_len(html.size())); }
   void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
   void fetch_file(std::string_view path, Incoming kind) override {
     rc_js_fetch(path.data(), clamp_len(path.size()), static_cast<int>(kind));
@@ -76,9 +78,10 @@ class WebPlatform final : public Platform {
 
 /// A mouse button, key or character waiting for its frame (see `on_mouse_button`).
 struct InputEvent {
-  enum class Kind { button, key, character } kind;
+  enum class Kind { button, key, character, pointer, scroll } kind;
   int a = 0, b = 0, c = 0, d = 0;  ///< button, action, mods; or key, scancode, action, mods
   unsigned int codepoint = 0;      ///< for a character
+  double x = 0, y = 0;             ///< the pointer's position, or a scroll's offsets
 };
 
 /// The loop's own state: the app, the window and what the canvas was last sized to.
@@ -90,7 +93,6 @@ struct WebLoop {
   bool announced = false;     ///< glue.js was told that the first frame is drawn
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
   std::vector<InputEvent> events;  ///< buttons, keys and characters not yet given to ImGui, in order
-  int button_wait = 0;             ///< frames the first button of `events` has waited for its pointer position
   /// Frames still to draw before the loop may rest: ImGui settles a change over a few frames
   /// (layout, hover, tooltips after their delay), so input asks for `kSettleFrames` of them.
   int frames_wanted = kSettleFrames;
@@ -107,8 +109,6 @@ void wake() {
 
 // Installed before ImGui's GLFW backend, which keeps and calls them after its own: they only
 // wake the loop, so that an idle page draws nothing (the browser otherwise burns a core).
-void wake_on_cursor(GLFWwindow*, double, double) { wake(); }
-void wake_on_scroll(GLFWwindow*, double, double) { wake(); }
 void wake_on_focus(GLFWwindow*, int) { wake(); }
 void wake_on_enter(GLFWwindow*, int) { wake(); }
 
@@ -117,9 +117,23 @@ void wake_on_enter(GLFWwindow*, int) { wake(); }
 /// for the next frame and go to ImGui one per frame, after the pointer position they follow.
 /// Keys and characters queue behind them: a key typed just after a click on another field must
 /// reach that field, not the one the click left (whatever the frame rate).
+/// Pointer moves and wheel turns queue too, so that a pointer that moved on before a click
+/// reached ImGui does not carry the click (or a scroll) to another place.
 void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
   auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
-  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::button, button, action, mods, 0, 0});
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::button, button, action, mods});
+  wake();
+}
+
+void on_cursor(GLFWwindow* window, double x, double y) {
+  auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::pointer, 0, 0, 0, 0, 0, x, y});
+  wake();
+}
+
+void on_scroll(GLFWwindow* window, double dx, double dy) {
+  auto* loop = static_cast<WebLoop*>(glfwGetWindowUserPointer(window));
+  if (loop != nullptr) loop->events.push_back({InputEvent::Kind::scroll, 0, 0, 0, 0, 0, dx, dy});
   wake();
 }
 
@@ -135,24 +149,26 @@ void on_char(GLFWwindow* window, unsigned int codepoint) {
   wake();
 }
 
-/// Gives ImGui the queued events in order, up to and including one button change, which waits
-/// (a frame or two at most) until ImGui has seen the pointer where the button changed; what
-/// follows a button waits for the next frame, when the click has taken effect.
+/// Gives ImGui the queued events in order, up to and including one button change: a button
+/// waits for the next frame when a pointer move was given in this one (ImGui must see the
+/// pointer over the item before the press), and what follows a button waits for the next frame,
+/// when the click has taken effect.
 void feed_events(WebLoop& loop) {
   std::size_t fed = 0;
+  bool moved = false;
   for (; fed < loop.events.size(); ++fed) {
     const InputEvent& e = loop.events[fed];
     if (e.kind == InputEvent::Kind::key) {
       ImGui_ImplGlfw_KeyCallback(loop.window, e.a, e.b, e.c, e.d);
     } else if (e.kind == InputEvent::Kind::character) {
       ImGui_ImplGlfw_CharCallback(loop.window, e.codepoint);
+    } else if (e.kind == InputEvent::Kind::pointer) {
+      ImGui_ImplGlfw_CursorPosCallback(loop.window, e.x, e.y);
+      moved = true;
+    } else if (e.kind == InputEvent::Kind::scroll) {
+      ImGui_ImplGlfw_ScrollCallback(loop.window, e.x, e.y);
     } else {
-      double x = 0, y = 0;
-      glfwGetCursorPos(loop.window, &x, &y);
-      const ImVec2 seen = ImGui::GetIO().MousePos;
-      const bool pointer_seen = seen.x == static_cast<float>(x) && seen.y == static_cast<float>(y);
-      if (!pointer_seen && ++loop.button_wait < 3) break;
-      loop.button_wait = 0;
+      if (moved) break;
       ImGui_ImplGlfw_MouseButtonCallback(loop.window, e.a, e.b, e.c);
       ++fed;
       break;
@@ -342,8 +358,6 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
   g_loop = loop;
-  glfwSetCursorPosCallback(loop->window, wake_on_cursor);
-  glfwSetScrollCallback(loop->window, wake_on_scroll);
   glfwSetWindowFocusCallback(loop->window, wake_on_focus);
   glfwSetCursorEnterCallback(loop->window, wake_on_enter);
   ImGui_ImplGlfw_InitForOpenGL(loop->window, true);  // chains the callbacks above
@@ -352,6 +366,11 @@ int main() {
   glfwSetMouseButtonCallback(loop->window, on_mouse_button);
   glfwSetKeyCallback(loop->window, on_key);
   glfwSetCharCallback(loop->window, on_char);
+  glfwSetScrollCallback(loop->window, on_scroll);
+  glfwSetCursorPosCallback(loop->window, on_cursor);
+  // the canvas fills the page: the pointer is in it until it leaves. Without this the backend
+  // polls the pointer each frame, ahead of the moves queued in `events`
+  ImGui_ImplGlfw_CursorEnterCallback(loop->window, GLFW_TRUE);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   io.SetClipboardTextFn = set_clipboard;  // after the backend, which installs its own
   io.GetClipboardTextFn = get_clipboard;

@@ -38,8 +38,9 @@ const char* status_icon(Status status);
 /// The colour of a verdict's banner.
 ImVec4 verdict_color(Verdict verdict);
 
-/// Draws Markdown text simply: headings in the large font, bullets, wrapped paragraphs,
-/// fenced code in the mono font. Used for rule docs.
+/// Draws a rule page's Markdown (parsed by md4c, state/markdown.hpp): headings, paragraphs with
+/// code spans in the mono font, lists, tables, code blocks that scroll sideways
+/// (panels/markdown_view.cpp).
 void draw_markdown(const AppUi& s, std::string_view markdown);
 
 }  // namespace reqcheck::app

@@ -1,11 +1,12 @@
 // The rules browser: the pack picker (automatic, a bundled pack, or a pack file the user loads,
 // with its load errors), the policy version in force, and every rule of the pack with its doc
-// page. Rules come from reqcheck_core's compiled Policy; docs are drawn as simple Markdown.
+// page. Rules come from reqcheck_core's compiled Policy; their pages are drawn by markdown_view.cpp.
 #include <string>
 
 #include <imgui.h>
 
 #include "panels/panels.hpp"
+#include "state/markdown.hpp"
 
 namespace reqcheck::app {
 namespace {
@@ -55,89 +56,6 @@ void draw_pack_picker(AppUi& s) {
 
 }  // namespace
 
-namespace {
-
-/// Removes Markdown emphasis markers (`**`, `__`); the UI font has no bold face to show them.
-std::string plain(std::string text) {
-  for (const char* marker : {"**", "__"}) {
-    for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) text.erase(at, 2);
-  }
-  return text;
-}
-
-/// The kind of a Markdown block this renderer tells apart.
-enum class Block { none, paragraph, bullet, heading, code };
-
-}  // namespace
-
-void draw_markdown(const AppUi& s, std::string_view md) {
-  // Lines are gathered into blocks first: docs wrap paragraphs and list items at ~100
-  // columns, and ImGui wraps again at the panel's width, so the source breaks must go.
-  Block kind = Block::none;
-  std::string text;
-  auto flush = [&]() {
-    switch (kind) {
-      case Block::paragraph: ImGui::TextWrapped("%s", plain(text).c_str()); break;
-      case Block::bullet:
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", plain(text).c_str());
-        break;
-      case Block::heading:
-        ImGui::Spacing();
-        ImGui::PushFont(s.fonts.large);
-        ImGui::TextWrapped("%s", plain(text).c_str());
-        ImGui::PopFont();
-        break;
-      case Block::code:
-      case Block::none: break;
-    }
-    kind = Block::none;
-    text.clear();
-  };
-  bool in_code = false;
-  std::size_t pos = 0;
-  while (pos <= md.size()) {
-    std::size_t end = md.find('\n', pos);
-    if (end == std::string_view::npos) end = md.size();
-    std::string line(md.substr(pos, end - pos));
-    pos = end + 1;
-    if (line.rfind("```", 0) == 0) {
-      flush();
-      in_code = !in_code;
-    } else if (in_code) {
-      ImGui::PushFont(s.fonts.mono);
-      ImGui::TextUnformatted(line.c_str());
-      ImGui::PopFont();
-    } else {
-      const std::size_t indent = line.find_first_not_of(' ');
-      const std::string body = indent == std::string::npos ? std::string() : line.substr(indent);
-      if (body.empty()) {
-        flush();
-        ImGui::Spacing();
-      } else if (body[0] == '#') {
-        flush();
-        kind = Block::heading;
-        const std::size_t at = body.find_first_not_of("# ");
-        text = at == std::string::npos ? std::string() : body.substr(at);
-        flush();
-      } else if (body.rfind("- ", 0) == 0 || body.rfind("* ", 0) == 0) {
-        flush();
-        kind = Block::bullet;
-        text = body.substr(2);
-      } else if (kind == Block::paragraph || kind == Block::bullet) {
-        text += ' ';
-        text += body;
-      } else {
-        flush();
-        kind = Block::paragraph;
-        text = body;
-      }
-    }
-    if (end == md.size()) break;
-  }
-  flush();
-}
-
 void draw_rules(AppUi& s) {
   refresh_rules(s);
   draw_pack_picker(s);
@@ -156,14 +74,28 @@ void draw_rules(AppUi& s) {
   }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true);
+  ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (s.selected_rule >= 0 && s.selected_rule < static_cast<int>(s.rules.size())) {
     const RuleInfo& r = s.rules[static_cast<std::size_t>(s.selected_rule)];
+    // another rule's page opens at its top, not where the previous one was scrolled to
+    static std::string shown_rule;
+    if (shown_rule != r.id) {
+      shown_rule = r.id;
+      ImGui::SetScrollY(0.0f);
+      ImGui::SetScrollX(0.0f);
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s (%s family). Source: %s", r.id.c_str(), r.family.c_str(), r.legal_ref.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();
     const std::string* page = rule_page(s, r);
+    // the page shown, mirrored as HTML for screen readers once per rule and arrival
+    static std::string mirrored;
+    const std::string mirror_key = r.id + (page == nullptr ? "" : "\n" + std::to_string(page->size()));
+    if (mirror_key != mirrored) {
+      mirrored = mirror_key;
+      s.platform->publish_rule_page(page == nullptr || page->empty() ? std::string() : md::to_html(*page));
+    }
     if (page == nullptr || page->empty()) {
       ImGui::PushFont(s.fonts.large);
       ImGui::TextWrapped("%s  %s", r.id.c_str(), r.title.c_str());
