@@ -204,3 +204,35 @@ TEST_CASE("an empty paste is a notice, not a request") {
   CHECK(f.state.notice_is_error);
   CHECK(f.state.request_text == before);
 }
+
+TEST_CASE("a finding's selection does not carry over to the next file, sample or undo") {
+  apptest::Fixture f;
+  set_request(f.state, apptest::read_file("assets/samples/fails-subject-witness.json"), "a.json");
+  REQUIRE(!f.state.report.findings.empty());
+  select_finding(f.state, f.state.report.findings.front());
+  Span span;
+  CHECK(f.state.selection.active);
+  const auto serial = f.state.selection.serial;
+  // the same pointer exists in the next request: it must not be outlined or jumped to there
+  set_request(f.state, apptest::read_file("assets/samples/meets-criteria.json"), "b.json");
+  CHECK_FALSE(f.state.selection.active);
+  CHECK(f.state.selection.serial > serial);  // the panels see the change
+  CHECK_FALSE(selection_span(f.state, span));
+  select_finding(f.state, f.state.report.findings.front());
+  CHECK(f.state.selection.active);
+  REQUIRE(undo_replace(f.state));
+  CHECK_FALSE(f.state.selection.active);
+}
+
+TEST_CASE("the form's language field offers the languages the pack in force accepts for the instrument") {
+  apptest::Fixture f;
+  set_request(f.state, apptest::read_file("assets/samples/meets-criteria.json"), "a.json");
+  REQUIRE(f.state.report.policy_id == "telegram-2024-09");
+  CHECK(language_choices(f.state) == std::vector<std::string>{"en"});
+  auto doc = nlohmann::json::parse(f.state.request_text);
+  doc["instrument"]["type"] = "dsa_article_10_order";
+  set_request(f.state, doc.dump(2), "b.json");
+  CHECK(language_choices(f.state) == std::vector<std::string>{"en", "fr"});  // accepted_languages_by_instrument
+  set_request(f.state, "{", "broken.json");
+  CHECK(language_choices(f.state).empty());  // no pack applied to unreadable input
+}

@@ -50,7 +50,7 @@ std::string shown_value(std::string_view id) {
   return label == id ? label : label + "   " + std::string(id);
 }
 
-bool is_selected(const FormPass& p, const std::string& pointer) { return p.s.selection.serial != 0 && p.s.selection.pointer == pointer; }
+bool is_selected(const FormPass& p, const std::string& pointer) { return p.s.selection.active && p.s.selection.pointer == pointer; }
 
 /// True when the selection lies inside `pointer` (so its section is opened).
 bool selection_inside(const FormPass& p, const std::string& pointer) {
@@ -106,6 +106,27 @@ void draw_foreign(FormPass& p, const FieldSpec& def, const ojson& value) {
 
 void draw_fields(FormPass& p, ojson& obj, std::string_view pattern, const std::string& base);
 
+/// Under the language field, the languages the pack in force accepts (INSTR-06) as buttons that
+/// set it; the field stays free text, since any BCP 47 tag can be given (with a translation).
+void draw_language_choices(FormPass& p, ojson& obj, const std::string& key, const std::string& current) {
+  const std::vector<std::string> choices = language_choices(p.s);
+  if (choices.empty()) return;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Accepted by %s:", p.s.report.policy_id.c_str());
+  for (const std::string& lang : choices) {
+    ImGui::SameLine();
+    ImGui::PushID(lang.c_str());
+    const bool chosen = current == lang;
+    if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(lang.c_str()) && !chosen) {
+      obj[key] = lang;
+      p.changed = true;
+    }
+    if (chosen) ImGui::PopStyleColor();
+    ImGui::PopID();
+  }
+}
+
 /// One scalar field `key` of `obj` (its table entry `def`), at `pointer` in the request.
 void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::string& key, const std::string& pointer) {
   const bool present = obj.contains(key);
@@ -134,6 +155,7 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
         else obj[key] = text;
         p.changed = true;
       }
+      if (pointer == "/language") draw_language_choices(p, obj, key, text);
       break;
     }
     case FieldKind::enum_:

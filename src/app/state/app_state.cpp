@@ -185,6 +185,12 @@ bool open_sample(AppState& s, std::string_view name) {
 
 namespace {
 
+/// Forgets the selected finding's place (the form's outline, the editor's jump).
+void clear_selection(AppState& s) {
+  s.selection.active = false;
+  s.selection.serial += 1;
+}
+
 void show_title(AppState& s) { s.platform->set_title((s.modified ? "• reqcheck — " : "reqcheck — ") + s.request_name); }
 
 /// Puts `k` in as the request without touching the undo or redo stacks.
@@ -194,6 +200,7 @@ void restore(AppState& s, AppState::Kept k) {
   s.request_name = std::move(k.name);
   s.editor_generation += 1;
   s.selected_finding = -1;
+  clear_selection(s);
   s.batch_index = -1;  // a new text: a batch opens on its worst request
   s.untouched_since_replace = true;
   s.modified = k.modified;
@@ -322,6 +329,7 @@ void select_batch_element(AppState& s, int index) {
   s.batch_index = index;
   s.report = s.batch.items[static_cast<std::size_t>(index)].report;
   s.selected_finding = -1;
+  clear_selection(s);
 }
 
 }  // namespace
@@ -493,6 +501,20 @@ void select_finding(AppState& s, const Finding& f) {
     sel.column = f.column;
   }
   sel.serial += 1;
+  sel.active = true;
+}
+
+std::vector<std::string> language_choices(const AppState& s) {
+  if (!s.checked || s.report.policy_id.empty()) return {};
+  std::string instrument;
+  if (s.form_valid) {
+    const auto it = s.form_doc.find("instrument");
+    if (it != s.form_doc.end() && it->is_object()) {
+      const auto type = it->find("type");
+      if (type != it->end() && type->is_string()) instrument = type->get<std::string>();
+    }
+  }
+  return policy_for_check(s).accepted_languages(s.report.policy_id, instrument);
 }
 
 std::size_t offset_of(std::string_view text, int line, int column) {
@@ -506,6 +528,7 @@ std::size_t offset_of(std::string_view text, int line, int column) {
 
 bool selection_span(const AppState& s, Span& out) {
   const Selection& sel = s.selection;
+  if (!sel.active) return false;
   const std::size_t size = s.request_text.size();
   if (sel.end > sel.offset && sel.end <= size) {
     out.begin = sel.offset;

@@ -41,6 +41,9 @@ struct Selection {
   std::size_t offset = 0, end = 0;  ///< byte range `[offset, end)` in `request_text`; `end` 0: none
   int line = 0, column = 0;   ///< 1-based place in `request_text` (column in bytes); 0: none
   std::uint32_t serial = 0;  ///< bumped on every new selection so that panels react once
+  /// A finding is selected. Cleared (with `serial` bumped) when the text is replaced or another
+  /// batch element is shown, so that a selection never carries over to a request it was not made in.
+  bool active = false;
 };
 
 /// The left-hand views of the request.
@@ -301,6 +304,11 @@ struct FindingGroup {
 /// profile not listed there gets a group of its own after them). Groups without findings are
 /// left out, except that the first group is always there.
 std::vector<FindingGroup> finding_groups(const report::Report& report);
+
+/// The languages the platform pack of the last check accepts the request in (its INSTR-06, for
+/// the form's instrument type: `Policy::accepted_languages`), for the form's language field to
+/// offer; empty before a check or when that pack does not judge the language.
+std::vector<std::string> language_choices(const AppState& s);
 
 /// A file name for downloads derived from the request's name (`name.report.json` ...).
 std::string download_name(const AppState& s, std::string_view suffix);

@@ -187,6 +187,26 @@ const std::vector<report::Finding>& Policy::errors() const { return impl_->error
 const std::vector<PackInfo>& Policy::packs() const { return impl_->infos; }
 const std::string& Policy::user_pack_id() const { return impl_->user_pack_id; }
 
+std::vector<std::string> Policy::accepted_languages(std::string_view pack_id, std::string_view instrument_type) const {
+  for (const auto* list : {&impl_->platforms, &impl_->profiles}) {
+    for (const auto& p : *list) {
+      if (p.id != pack_id) continue;
+      const auto by = p.params.find("accepted_languages_by_instrument");
+      if (by != p.params.end()) {
+        if (const auto* map = std::get_if<std::map<std::string, std::vector<std::string>>>(&by->second)) {
+          if (auto it = map->find(std::string(instrument_type)); it != map->end()) return it->second;
+        }
+      }
+      const auto all = p.params.find("accepted_languages");
+      if (all != p.params.end()) {
+        if (const auto* langs = std::get_if<std::vector<std::string>>(&all->second)) return *langs;
+      }
+      return {};
+    }
+  }
+  return {};
+}
+
 std::optional<std::vector<RuleInfo>> Policy::rules(std::string_view pack_id) const {
   const policy::Pack* pack = nullptr;
   const std::string_view want = !pack_id.empty() ? pack_id : !impl_->user_pack_id.empty() ? std::string_view(impl_->user_pack_id) : "";

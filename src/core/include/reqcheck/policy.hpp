@@ -60,6 +60,12 @@ class Policy {
   /// user's pack if any, else the newest platform pack.
   std::optional<std::vector<RuleInfo>> rules(std::string_view pack_id = {}) const;
 
+  /// The languages a pack accepts a request in, for an instrument of `instrument_type` (INSTR-06,
+  /// Telegram Privacy Policy §8.3 as the packs read it: the pack's
+  /// `accepted_languages_by_instrument` entry for that type, else its `accepted_languages`), as
+  /// primary BCP 47 subtags (`en`). Empty when no pack has that id or it does not list INSTR-06.
+  std::vector<std::string> accepted_languages(std::string_view pack_id, std::string_view instrument_type) const;
+
   /// The engine's view of the compiled packs (src/core/policy/compiled.hpp).
   struct Impl;
   const Impl& impl() const { return *impl_; }
