@@ -128,6 +128,10 @@
       renderReport($('print-view'), str(ptr, len));
       window.print();
     },
+    focus(ptr, len) {
+      // the control with the keyboard focus on the canvas, for screen readers
+      $('focus').textContent = str(ptr, len);
+    },
     rulePage(ptr, len) {
       // md4c's HTML of a bundled or loaded rule page (raw HTML escaped); the CSP runs no inline script
       $('rule-page').innerHTML = str(ptr, len);

@@ -80,6 +80,7 @@ void apply_style(float scale) {
   c[ImGuiCol_Tab] = ImVec4(0.17f, 0.19f, 0.23f, 1.0f);
   c[ImGuiCol_TabActive] = ImVec4(0.26f, 0.36f, 0.52f, 1.0f);
   c[ImGuiCol_TableHeaderBg] = ImVec4(0.18f, 0.19f, 0.23f, 1.0f);
+  c[ImGuiCol_NavHighlight] = ImVec4(1.00f, 0.80f, 0.25f, 1.0f);  // the keyboard focus: amber, unlike any status colour
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
@@ -87,7 +88,7 @@ void apply_style(float scale) {
 /// Draws a vertical splitter the width of the item spacing; dragging it moves `s.split`.
 void splitter(AppUi& s, float total_width, float height) {
   const float w = ImGui::GetStyle().ItemSpacing.x;
-  ImGui::InvisibleButton("##split", ImVec2(w, height));
+  ImGui::InvisibleButton("##Pane divider", ImVec2(w, height));
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive() && total_width > 0) {
     s.split = std::clamp(s.split + ImGui::GetIO().MouseDelta.x / total_width, 0.2f, 0.8f);
@@ -204,17 +205,23 @@ void app_frame(AppUi& s) {
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x, std::max(1.0f, vp->Size.y - menu_h - status_h)));
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
+  // the panes have the keyboard from the start: Tab, the arrows and Enter work before any click
+  static bool focused_once = false;
+  if (!focused_once) {
+    ImGui::SetNextWindowFocus();
+    focused_once = true;
+  }
   if (ImGui::Begin("##main", nullptr, fixed)) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float left_w = std::max(100.0f, (avail.x - gap) * s.split);
-    ImGui::BeginChild("##left", ImVec2(left_w, avail.y));
+    ImGui::BeginChild("##left", ImVec2(left_w, avail.y), false, kNavFlat);
     draw_left(s);
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
     splitter(s, avail.x, avail.y);
     ImGui::SameLine(0, 0);
-    ImGui::BeginChild("##right", ImVec2(0, avail.y));
+    ImGui::BeginChild("##right", ImVec2(0, avail.y), false, kNavFlat);
     draw_right(s);
     ImGui::EndChild();
   }

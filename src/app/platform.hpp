@@ -59,6 +59,10 @@ class Platform {
   /// screen readers and for printing; called whenever the report shown changes.
   virtual void publish_report(std::string_view report_json) = 0;
 
+  /// Says which control has the keyboard focus (`label`, e.g. "Print" or "Reference, edit
+  /// field") in the page's polite live region, for screen readers: the canvas has no DOM.
+  virtual void announce_focus(std::string_view label) = 0;
+
   /// Mirrors the rule page shown in the rules browser into the page as HTML (`html`, made by
   /// `md::to_html` from a bundled or loaded rule page), for screen readers; empty: none shown.
   virtual void publish_rule_page(std::string_view html) = 0;
@@ -93,6 +97,7 @@ class NullPlatform final : public Platform {
   std::string report_json;             ///< the last `publish_report`
   int reports_published = 0;           ///< number of `publish_report` calls
   std::string rule_page_html;          ///< the last `publish_rule_page`
+  std::string focus_label;             ///< the last `announce_focus`
   std::string announced;               ///< the last `announce`d notice
   bool announced_error = false;        ///< whether it reported a failure
   Verdict verdict;                     ///< the last `publish_verdict`
@@ -118,6 +123,7 @@ class NullPlatform final : public Platform {
     reports_published += 1;
   }
   void publish_rule_page(std::string_view html) override { rule_page_html = html; }
+  void announce_focus(std::string_view label) override { focus_label = label; }
   void announce(std::string_view text, bool is_error) override {
     announced = text;
     announced_error = is_error;

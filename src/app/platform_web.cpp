@@ -37,6 +37,7 @@ EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* su
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_focus, (const char* label, int len), { if (window.rcGlue) window.rcGlue.focus(label, len); });
 EM_JS(void, rc_js_rule_page, (const char* html, int len), { if (window.rcGlue) window.rcGlue.rulePage(html, len); });
 EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsaved(flag); });
 EM_JS(void, rc_js_notice, (const char* text, int len, int is_error), { if (window.rcGlue) window.rcGlue.notice(text, len, is_error); });
@@ -69,6 +70,7 @@ class WebPlatform final : public Platform {
   void set_title(std::string_view title) override { rc_js_title(title.data(), clamp_len(title.size())); }
   void set_unsaved(bool unsaved) override { rc_js_unsaved(unsaved ? 1 : 0); }
   void publish_report(std::string_view json) override { rc_js_report(json.data(), clamp_len(json.size())); }
+  void announce_focus(std::string_view label) override { rc_js_focus(label.data(), clamp_len(label.size())); }
   void publish_rule_page(std::string_view html) override { rc_js_rule_page(html.data(), clamp_len(html.size())); }
   void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
   void fetch_file(std::string_view path, Incoming kind) override {
@@ -149,7 +151,8 @@ void on_char(GLFWwindow* window, unsigned int codepoint) {
   wake();
 }
 
-/// Gives ImGui the queued events in order, up to and including one button change: a button
+/// Gives ImGui the queued events in order, up to and including one button change or one press
+/// of a key that moves the focus (Enter, Space, Tab): a button
 /// waits for the next frame when a pointer move was given in this one (ImGui must see the
 /// pointer over the item before the press), and what follows a button waits for the next frame,
 /// when the click has taken effect.
@@ -160,6 +163,13 @@ void feed_events(WebLoop& loop) {
     const InputEvent& e = loop.events[fed];
     if (e.kind == InputEvent::Kind::key) {
       ImGui_ImplGlfw_KeyCallback(loop.window, e.a, e.b, e.c, e.d);
+      // Enter, Space and Tab move the keyboard focus or activate a field within the frame that
+      // sees them: what is typed after them waits for the next frame, to reach that field
+      const bool focus_key = e.a == GLFW_KEY_ENTER || e.a == GLFW_KEY_KP_ENTER || e.a == GLFW_KEY_SPACE || e.a == GLFW_KEY_TAB;
+      if (focus_key && e.c != GLFW_RELEASE) {
+        ++fed;
+        break;
+      }
     } else if (e.kind == InputEvent::Kind::character) {
       ImGui_ImplGlfw_CharCallback(loop.window, e.codepoint);
     } else if (e.kind == InputEvent::Kind::pointer) {
@@ -233,6 +243,7 @@ void frame(void* arg) {
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   ImGui::NewFrame();
   app_frame(loop.app);
+  publish_focus(loop.app);
   ImGui::Render();
 
   glViewport(0, 0, loop.width, loop.height);
@@ -356,6 +367,7 @@ int main() {
   io.IniFilename = nullptr;  // nothing is written to storage
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  enable_focus_mirror();
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
   g_loop = loop;
   glfwSetWindowFocusCallback(loop->window, wake_on_focus);

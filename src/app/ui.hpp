@@ -59,4 +59,13 @@ void app_build_fonts(AppUi& s, float scale);
 /// Draws one frame of the whole UI (between ImGui::NewFrame and ImGui::Render).
 void app_frame(AppUi& s);
 
+/// Turns on ImGui's item hooks that `publish_focus` reads (focus.cpp); once, after the context
+/// is created.
+void enable_focus_mirror();
+
+/// After a frame: when the keyboard focus moved to another item (and the focus is shown), says
+/// its label ("Print", "Reference, edit field", "pass (21), checked") through
+/// `Platform::announce_focus`.
+void publish_focus(AppUi& s);
+
 }  // namespace reqcheck::app

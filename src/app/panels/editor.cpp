@@ -13,7 +13,7 @@
 namespace reqcheck::app {
 namespace {
 
-constexpr const char* editor_label = "##request_text";
+constexpr const char* editor_label = "##Request JSON";  // after ##: the name the focus is announced by
 
 /// Applies a pending selection while the field is active (the only time ImGui lets us).
 int editor_callback(ImGuiInputTextCallbackData* data) {

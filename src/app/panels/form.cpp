@@ -89,6 +89,10 @@ void mark_selection(FormPass& p, const std::string& pointer, ImVec2 row_min) {
   }
 }
 
+/// A field's ImGui label: hidden (the label is drawn beside it), but named after the field so
+/// that the keyboard focus can be announced by name (focus.cpp).
+std::string field_id(const FieldSpec& def) { return "##" + std::string(def.label); }
+
 void label(FormPass& p, std::string_view text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -146,9 +150,9 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
       bool edited = false;
       if (def.kind == FieldKind::text) {
         const float h = ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().FramePadding.y * 2;
-        edited = ImGui::InputTextMultiline("##v", &text, ImVec2(-FLT_MIN, h));
+        edited = ImGui::InputTextMultiline(field_id(def).c_str(), &text, ImVec2(-FLT_MIN, h));
       } else {
-        edited = ImGui::InputTextWithHint("##v", str(def.hint).c_str(), &text);
+        edited = ImGui::InputTextWithHint(field_id(def).c_str(), str(def.hint).c_str(), &text);
       }
       if (edited) {
         if (text.empty()) obj.erase(key);
@@ -171,7 +175,7 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
       label(p, def.label);
       if (!known) ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::fail));
       const std::string preview = current.empty() ? std::string("(not stated)") : known ? shown_value(current) : current + "  (not an allowed value)";
-      const bool open = ImGui::BeginCombo("##v", preview.c_str());
+      const bool open = ImGui::BeginCombo(field_id(def).c_str(), preview.c_str());
       if (!known) ImGui::PopStyleColor();
       if (open) {
         if (ImGui::Selectable("(not stated)", current.empty())) {
@@ -197,7 +201,7 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
       const char* names[] = {"(not stated)", "yes", "no"};
       int choice = current;
       label(p, def.label);
-      if (ImGui::Combo("##v", &choice, names, 3) && choice != current) {
+      if (ImGui::Combo(field_id(def).c_str(), &choice, names, 3) && choice != current) {
         if (choice == 0) obj.erase(key);
         else obj[key] = choice == 1;
         p.changed = true;
@@ -211,7 +215,7 @@ void draw_scalar(FormPass& p, ojson& obj, const FieldSpec& def, const std::strin
       }
       std::string text = value != nullptr ? value->dump() : std::string();
       label(p, def.label);
-      if (ImGui::InputTextWithHint("##v", def.hint.empty() ? "a number" : str(def.hint).c_str(), &text,
+      if (ImGui::InputTextWithHint(field_id(def).c_str(), def.hint.empty() ? "a number" : str(def.hint).c_str(), &text,
                                    ImGuiInputTextFlags_CharsDecimal)) {
         char* end = nullptr;
         const double d = std::strtod(text.c_str(), &end);
@@ -358,7 +362,7 @@ void draw_form(AppUi& s) {
     return;
   }
   ImGui::TextDisabled("Fields left empty are removed from the request. Findings show under their field.");
-  ImGui::BeginChild("##form_scroll", ImVec2(0, 0), false);
+  ImGui::BeginChild("##form_scroll", ImVec2(0, 0), false, kNavFlat);
   // the findings under the fields change only between interactions (see AppUi::form_findings)
   if (!ImGui::IsAnyItemActive()) {
     s.form_findings.clear();

@@ -8,6 +8,10 @@
 
 namespace reqcheck::app {
 
+/// Child windows of the layout share the keyboard navigation of the window they are in, so that
+/// Tab and the arrows go through every control of the page, not only those of one pane.
+inline constexpr ImGuiWindowFlags kNavFlat = ImGuiWindowFlags_NavFlattened;
+
 /// The main menu bar: file handling, checking, packs, help. Returns its height in pixels.
 float draw_menu_bar(AppUi& s);
 

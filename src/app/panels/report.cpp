@@ -152,12 +152,22 @@ void draw_finding_row(AppUi& s, std::size_t i) {
   if (selected || hovered) {
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered, selected ? 1.0f : 0.45f));
   }
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+  // a row is one keyboard stop (Tab, arrows; Space or Enter shows the finding), named for
+  // screen readers by its status, rule and title; the mouse uses the whole row as drawn above
+  const std::string status = std::string(report::status_label(f.status));
+  const std::string stop = "##" + status + ", " + f.rule + ": " + f.title;
+  const ImVec2 cell = ImGui::GetCursorPos();
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, ImVec4(0, 0, 0, 0));
+  const bool activated = ImGui::Selectable(stop.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
+  ImGui::PopStyleColor(2);
+  ImGui::SetCursorPos(cell);  // the status is drawn over the (invisible) stop
+  if (activated || (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left))) {
     s.selected_finding = static_cast<int>(i);
     select_finding(s, f);
   }
   if (hovered && !f.pointer.empty()) ImGui::SetTooltip("Click to show %s in the request", f.pointer.c_str());
-  ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), std::string(report::status_label(f.status)).c_str());
+  ImGui::TextColored(status_color(f.status), "%s %s", status_icon(f.status), status.c_str());
   ImGui::TableSetColumnIndex(1);
   ImGui::TextUnformatted(f.rule.c_str());
   ImGui::TableSetColumnIndex(2);
@@ -179,13 +189,12 @@ void draw_finding_row(AppUi& s, std::size_t i) {
 }
 
 void draw_findings_table(AppUi& s) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-  // the table takes the rest of the panel, but never less than a dozen lines (the panel scrolls then)
-  const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 12);
-  if (!ImGui::BeginTable("##findings", 4, flags, ImVec2(0, height))) return;
+  // no scrolling of its own: the report scrolls as a whole, so that Tab reaches every row (a
+  // table's scrolling child is outside the keyboard navigation of the pane)
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##findings", 4, flags)) return;
   const float icon_w = ImGui::CalcTextSize("incomplete").x + ImGui::GetFontSize();
-  ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, icon_w);
   ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("INSTR-00").x + ImGui::GetFontSize());
   ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -251,6 +260,8 @@ void draw_profiles(const AppUi& s) {
 }  // namespace
 
 void draw_report(AppUi& s) {
+  // below the tabs, the report scrolls as one (the findings table included)
+  ImGui::BeginChild("##report_body", ImVec2(0, 0), false, kNavFlat);
   draw_batch_bar(s);
   draw_banner(s);
   draw_policy_line(s);
@@ -264,6 +275,7 @@ void draw_report(AppUi& s) {
   draw_deadlines(s);
   draw_filter(s);
   draw_findings_table(s);
+  ImGui::EndChild();
 }
 
 }  // namespace reqcheck::app

@@ -66,7 +66,7 @@ void draw_rules(AppUi& s) {
   }
   ImGui::TextDisabled("Rules of %s: %zu", s.rules_pack_label.c_str(), s.rules.size());
   const float list_w = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::CalcTextSize("INSTR-00  a long rule title").x);
-  ImGui::BeginChild("##rule_list", ImVec2(list_w, 0), true);
+  ImGui::BeginChild("##rule_list", ImVec2(list_w, 0), true, kNavFlat);
   for (std::size_t i = 0; i < s.rules.size(); ++i) {
     const RuleInfo& r = s.rules[i];
     const std::string label = r.id + "  " + r.title;
@@ -74,7 +74,7 @@ void draw_rules(AppUi& s) {
   }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("##rule_doc", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar | kNavFlat);
   if (s.selected_rule >= 0 && s.selected_rule < static_cast<int>(s.rules.size())) {
     const RuleInfo& r = s.rules[static_cast<std::size_t>(s.selected_rule)];
     // another rule's page opens at its top, not where the previous one was scrolled to
