@@ -21,20 +21,20 @@
     el.classList.add('error');
     el.textContent = text;
   }
-  /** Replaces "Loading reqcheck…" with `parts` (text, or [href, text] for a link) for good. */
+  /** Replaces "Loading reqcheck…" for good with `parts`: text, ['a', href, text] or ['code', text]. */
   function explain(...parts) {
     showError('');
     explained = true;
     $('loading').replaceChildren(...parts.map((p) => {
       if (typeof p === 'string') return document.createTextNode(p);
-      const a = document.createElement('a');
-      a.href = p[0];
-      a.textContent = p[1];
-      return a;
+      const el = document.createElement(p[0]);
+      if (p[0] === 'a') el.href = p[1];
+      el.textContent = p[p.length - 1];
+      return el;
     }));
   }
-  const SERVE = 'serve the folder with any web server (`make serve` in reqcheck\'s sources, or ' +
-    '`python3 -m http.server 8000 --bind 127.0.0.1` in the folder) and open http://127.0.0.1:8000/';
+  const SERVE = ['serve the folder with any web server (', ['code', 'make serve'], ' in reqcheck\'s sources, or ',
+    ['code', 'python3 -m http.server 8000 --bind 127.0.0.1'], ' in the folder) and open http://127.0.0.1:8000/'];
   /** Says why the engine (reqcheck_app.wasm) could not start, and what to do: never "Loading…" forever. */
   function startFailed(e) {
     if (typeof WebAssembly !== 'object') {
@@ -45,8 +45,8 @@
     if (location.protocol === 'file:' && !embedded) {
       // browsers refuse fetch() to a page opened as a file: the single-file build needs none
       return explain('reqcheck cannot start like this from a folder: the browser does not let a page opened as a ' +
-        'file load its engine (reqcheck_app.wasm). Open ', ['reqcheck.html', 'reqcheck.html'],
-      ' in the same folder instead (the whole app in one file, made to be opened from a folder), or ' + SERVE + '.');
+        'file load its engine (reqcheck_app.wasm). Open ', ['a', 'reqcheck.html', 'reqcheck.html'],
+      ' in the same folder instead (the whole app in one file, made to be opened from a folder), or ', ...SERVE, '.');
     }
     if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
       return explain('reqcheck\'s engine (reqcheck_app.wasm) could not be started: ' + e.message + '. The file is ' +
