@@ -5,11 +5,13 @@
 // data: the page reads files with the File API and downloads from blob: URLs, neither of which
 // passes through a service worker, and nothing here writes to any storage but this cache.
 //
-// The build writes dist/sw.js as `const MANIFEST = {build, files: {path: sha256}};` followed by
-// this file (web/tools/write_sw.py), so every build changes sw.js's bytes: the browser then
-// installs the new worker, which caches the new build whole and deletes the old caches.
+// The build writes dist/sw.js as this file with MANIFEST filled in (web/tools/write_sw.py), so
+// every build changes sw.js's bytes: the browser then installs the new worker, which caches the
+// new build whole and deletes the old caches.
 'use strict';
-/* global MANIFEST */
+
+/** {build: hash of the list, files: {path relative to the page: SHA-256 hex}}, of this build. */
+const MANIFEST = null; // the build's manifest replaces this line
 
 const PREFIX = 'reqcheck-';
 const CACHE = PREFIX + MANIFEST.build;

@@ -1,4 +1,4 @@
-"""Writes dist/sw.js: the service worker of web/sw.js, headed by the manifest of this build.
+"""Writes dist/sw.js: the service worker of web/sw.js, with the manifest of this build filled in.
 
 Usage: write_sw.py DIST TEMPLATE   (DIST: the built page folder; TEMPLATE: web/sw.js)
 
@@ -19,9 +19,12 @@ def main() -> None:
     files = {p: hashlib.sha256((dist / p).read_bytes()).hexdigest() for p in page_files(dist)}
     build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
     manifest = json.dumps({'build': build, 'files': files}, indent=1, sort_keys=True)
-    head = '// Written by web/tools/write_sw.py: the files of this build and their SHA-256.\n'
-    text = f'{head}const MANIFEST = {manifest};\n\n{template.read_text(encoding="utf-8")}'
-    (dist / 'sw.js').write_text(text, encoding='utf-8')
+    text = template.read_text(encoding='utf-8')
+    line = 'const MANIFEST = null; // the build\'s manifest replaces this line\n'
+    if text.count(line) != 1:
+        raise SystemExit(f'write_sw.py: {template} has no line {line.strip()!r} to fill in')
+    filled = f'const MANIFEST = {manifest};\n'
+    (dist / 'sw.js').write_text(text.replace(line, filled), encoding='utf-8')
 
 
 if __name__ == '__main__':
