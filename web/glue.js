@@ -413,17 +413,28 @@
   }
 
   // --- offline: the service worker (web/sw.js) keeps the page's own files for the next loads ------
-  // Registered a second after the first verdict, so that it never competes with the first load
-  // (bench/page.mjs); only over http(s), where a worker can run, and never for the single-file
-  // build, which needs none. It caches the files of dist/ and nothing of the user's.
-  let offlineAsked = false;
+  // Registered once the first verdict is shown and no key, click or wheel has come for 3 s: its
+  // install fetches and hashes the page's files again, which should compete neither with the first
+  // load (bench/page.mjs) nor with typing. Only over http(s), where a worker can run, and never for
+  // the single-file build, which needs none. It caches the files of dist/ and nothing of the user's.
+  const QUIET_MS = 3000;
+  const INPUT = ['keydown', 'pointerdown', 'wheel'];
+  let offlineWaiting = false;
+  let offlineTimer = 0;
   function keepOffline() {
-    if (offlineAsked || embedded || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-    offlineAsked = true;
-    setTimeout(() => {
+    if (offlineWaiting || embedded || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    offlineWaiting = true;
+    const register = () => {
+      INPUT.forEach((type) => window.removeEventListener(type, later, true));
       navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' })
         .catch((e) => console.warn('reqcheck: the page will not reload offline (' + e + ')'));
-    }, 1000);
+    };
+    function later() {
+      clearTimeout(offlineTimer);
+      offlineTimer = setTimeout(register, QUIET_MS);
+    }
+    INPUT.forEach((type) => window.addEventListener(type, later, { capture: true, passive: true }));
+    later();
   }
   ready.then(keepOffline);
 
