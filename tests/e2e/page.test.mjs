@@ -574,7 +574,8 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
       }
       return { cached, workers: (await navigator.serviceWorker.getRegistrations()).map((r) => (r.active || r.waiting || r.installing).scriptURL) };
     });
-    assert.deepEqual(kept.workers, [server.url + 'sw.js']);
+    // registered once input has been quiet for 3 s (glue.js), so perhaps not yet: none, or the page's
+    assert.deepEqual(kept.workers.filter((u) => u !== server.url + 'sw.js'), [], 'no service worker but the page\'s');
     assert.deepEqual(kept.cached.filter((e) => !/^reqcheck-[0-9a-f]{16} /.test(e) || !pageFiles.has(e.split(' ')[1])), [],
       'the cache holds the page\'s own files only');
     assert.deepEqual(await browser.context.cookies(), []);
