@@ -15,6 +15,7 @@ export NODE_PATH := /usr/share/nodejs
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	@echo "reqcheck: without a server, open build/web/dist/reqcheck.html (the page in one file) from the folder"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory build/web/dist
 
 # FUZZ_SECONDS: how long fuzz-replay runs each target (4 targets, two at a time), the replay of the

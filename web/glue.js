@@ -13,12 +13,77 @@
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
 
+  let explained = false; // a startup failure said with what to do: vaguer errors after it keep it
   function showError(text) {
     const el = $('loading');
-    if (!el) return;
+    if (!el || explained) return;
     el.hidden = false;
     el.classList.add('error');
     el.textContent = text;
+  }
+  /** Replaces "Loading reqcheck…" for good with `parts`: text, ['a', href, text] or ['code', text]. */
+  function explain(...parts) {
+    showError('');
+    explained = true;
+    $('loading').replaceChildren(...parts.map((p) => {
+      if (typeof p === 'string') return document.createTextNode(p);
+      const el = document.createElement(p[0]);
+      if (p[0] === 'a') el.href = p[1];
+      el.textContent = p[p.length - 1];
+      return el;
+    }));
+  }
+  const SERVE = ['serve the folder with any web server (', ['code', 'make serve'], ' in reqcheck\'s sources, or ',
+    ['code', 'python3 -m http.server 8000 --bind 127.0.0.1'], ' in the folder) and open http://127.0.0.1:8000/'];
+  /** Says why the engine (reqcheck_app.wasm) could not start, and what to do: never "Loading…" forever. */
+  function startFailed(e) {
+    if (typeof WebAssembly !== 'object') {
+      return explain('This browser cannot run WebAssembly (it is missing, or turned off by a policy), and ' +
+        'reqcheck\'s engine is WebAssembly. Open the page in a current Firefox, Chrome, Edge or Safari, or ask ' +
+        'your administrator to allow WebAssembly.');
+    }
+    if (location.protocol === 'file:' && !embedded) {
+      // browsers refuse fetch() to a page opened as a file: the single-file build needs none
+      return explain('reqcheck cannot start like this from a folder: the browser does not let a page opened as a ' +
+        'file load its engine (reqcheck_app.wasm). Open ', ['a', 'reqcheck.html', 'reqcheck.html'],
+      ' in the same folder instead (the whole app in one file, made to be opened from a folder), or ', ...SERVE, '.');
+    }
+    if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
+      return explain('reqcheck\'s engine (reqcheck_app.wasm) could not be started: ' + e.message + '. The file is ' +
+        'damaged or from another build: copy the whole folder again (or use reqcheck.html, the app in one file), ' +
+        'then reload.');
+    }
+    explain('reqcheck could not load its engine (' + (e && e.message ? e.message : e) + '). Check that the whole ' +
+      'folder is served and reachable, then reload; or open reqcheck.html (the app in one file) from the folder.');
+  }
+
+  // --- the page's own files: embedded in the single-file build, else fetched from its folder ----
+  // dist/reqcheck.html (web/tools/single_file.py) holds the wasm, rule pages and samples as base64
+  // in a JSON block, for a page opened as a file cannot fetch them; it connects nowhere.
+  const embedded = (() => {
+    const el = document.getElementById('rc-embedded');
+    if (!el) return null;
+    const files = JSON.parse(el.textContent).files;
+    el.remove(); // the text is parsed once; the DOM need not hold it too
+    return files;
+  })();
+  /** Base64 to bytes: a plain loop (Uint8Array.from with a mapper takes ~150 ms on the wasm's 1.8 MB of base64). */
+  function fromBase64(text) {
+    const bin = atob(text);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+  /** The bytes of one of the page's files (a path relative to the page), as a promise. */
+  function pageFile(path) {
+    if (embedded) {
+      return Object.prototype.hasOwnProperty.call(embedded, path)
+        ? Promise.resolve().then(() => fromBase64(embedded[path]))
+        : Promise.reject(new Error(path + ' is not in this file'));
+    }
+    return fetch(path, { credentials: 'same-origin' })
+      .then((r) => { if (!r.ok) throw new Error(path + ': HTTP ' + r.status); return r.arrayBuffer(); })
+      .then((buf) => new Uint8Array(buf));
   }
 
   // --- memory helpers ---------------------------------------------------------------------
@@ -60,18 +125,19 @@
   // Emscripten, the fetch would start only once that script has run. A server that does not
   // send application/wasm makes compileStreaming refuse; the bytes are then compiled whole.
   const wasmUrl = 'reqcheck_app.wasm';
-  const compileWasm = () => fetch(wasmUrl, { credentials: 'same-origin' })
-    .then((r) => { if (!r.ok) throw new Error(wasmUrl + ': HTTP ' + r.status); return r.arrayBuffer(); })
-    .then((buf) => WebAssembly.compile(buf));
-  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
-    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(compileWasm)
-    : compileWasm());
-  wasmModule.catch(() => {}); // reported by instantiateWasm below, once the runtime asks for it
+  const compileWasm = () => pageFile(wasmUrl).then((bytes) => WebAssembly.compile(bytes));
+  let wasmModule;
+  if (typeof WebAssembly !== 'object') wasmModule = Promise.reject(new Error('no WebAssembly'));
+  else if (!embedded && typeof WebAssembly.compileStreaming === 'function') {
+    wasmModule = WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }))
+      .catch(compileWasm);
+  } else wasmModule = compileWasm();
+  wasmModule.catch(startFailed); // said at once, not only once the runtime asks for the module
   window.Module = {
     instantiateWasm: (imports, receive) => {
       wasmModule
         .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
-        .catch((e) => showError('reqcheck could not start: ' + e + '. Reload the page.'));
+        .catch(startFailed);
       return {}; // the exports arrive through receive()
     },
     canvas: $('canvas'),
@@ -92,6 +158,12 @@
   window.addEventListener('error', (e) => {
     if (!app) showError('reqcheck could not start: ' + (e.message || e));
   });
+  // a script of the page that did not load (its error event does not bubble: caught on the way down)
+  window.addEventListener('error', (e) => {
+    if (app || !(e.target instanceof HTMLScriptElement)) return;
+    explain('reqcheck could not start: ' + e.target.src.split('/').pop() + ' did not load. Check that the whole ' +
+      'folder is served and reachable, then reload; or open reqcheck.html (the app in one file) from the folder.');
+  }, true);
 
   // --- calls from the app (EM_JS in src/app/platform_web.cpp) ----------------------------------
   window.rcGlue = {
@@ -173,9 +245,8 @@
     fetchFile(ptr, len, kind) {
       // a relative path: the page's own folder, the only origin the CSP lets it reach
       const path = str(ptr, len);
-      fetch(path, { credentials: 'same-origin' })
-        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
-        .then((buf) => sendBytes(kind, path.split('/').pop(), new Uint8Array(buf)))
+      pageFile(path)
+        .then((bytes) => sendBytes(kind, path.split('/').pop(), bytes))
         .catch((e) => {
           console.warn('reqcheck: ' + path + ' could not be loaded (' + e + ')');
           // a rule page that cannot be read is shown as missing rather than loading forever
@@ -342,11 +413,38 @@
       run();
     });
     // the default sample, from the page's own folder, so that the form shows what a request is
-    fetch('samples/meets-criteria.json', { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.text() : ''))
+    pageFile('samples/meets-criteria.json')
+      .then((bytes) => new TextDecoder().decode(bytes))
       .then((t) => { if (t && !text.value) { text.value = t; run(); } })
       .catch(() => {});
+    keepOffline();
   }
+
+  // --- offline: the service worker (web/sw.js) keeps the page's own files for the next loads ------
+  // Registered once the first verdict is shown and no key, click or wheel has come for 3 s: its
+  // install fetches and hashes the page's files again, which should compete neither with the first
+  // load (bench/page.mjs) nor with typing. Only over http(s), where a worker can run, and never for
+  // the single-file build, which needs none. It caches the files of dist/ and nothing of the user's.
+  const QUIET_MS = 3000;
+  const INPUT = ['keydown', 'pointerdown', 'wheel'];
+  let offlineWaiting = false;
+  let offlineTimer = 0;
+  function keepOffline() {
+    if (offlineWaiting || embedded || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    offlineWaiting = true;
+    const register = () => {
+      INPUT.forEach((type) => window.removeEventListener(type, later, true));
+      navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' })
+        .catch((e) => console.warn('reqcheck: the page will not reload offline (' + e + ')'));
+    };
+    function later() {
+      clearTimeout(offlineTimer);
+      offlineTimer = setTimeout(register, QUIET_MS);
+    }
+    INPUT.forEach((type) => window.addEventListener(type, later, { capture: true, passive: true }));
+    later();
+  }
+  ready.then(keepOffline);
 
   // --- automation and accessibility: window.reqcheck ----------------------------------------------
   window.reqcheck = {
