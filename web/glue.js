@@ -200,6 +200,12 @@
       renderReport($('print-view'), str(ptr, len));
       window.print();
     },
+    textInput(active) {
+      // the app edits a field: give the focus to #text-input so that an on-screen keyboard opens
+      // and an IME composes there; when it stops, back to the canvas
+      if (active) textInput.focus({ preventScroll: true });
+      else if (document.activeElement === textInput) $('canvas').focus({ preventScroll: true });
+    },
     focus(ptr, len) {
       // the control with the keyboard focus on the canvas, for screen readers
       $('focus').textContent = str(ptr, len);
@@ -359,6 +365,25 @@
     e.preventDefault();
     Module._rc_app_on_action(app, action);
   }, true);
+
+  // text that comes without key presses: an IME's composed text, a phone's on-screen keyboard,
+  // dictation (input events of #text-input, which has the focus while the app edits a field).
+  // Text typed on a keyboard reaches the app through its key presses, so it is not sent twice.
+  const textInput = $('text-input');
+  let keyPressed = false;
+  window.addEventListener('keypress', () => { keyPressed = true; }, true);
+  const sendTyped = (text) => {
+    if (!app || !text) return;
+    const p = allocString(text);
+    try { Module._rc_app_on_text(app, p, Module.lengthBytesUTF8(text)); } finally { Module._free(p); }
+  };
+  textInput.addEventListener('compositionend', (e) => { sendTyped(e.data); textInput.value = ''; });
+  textInput.addEventListener('input', (e) => {
+    if (e.isComposing || e.inputType === 'insertCompositionText') return;
+    if (e.inputType === 'insertText' && !keyPressed) sendTyped(e.data);
+    keyPressed = false;
+    textInput.value = '';
+  });
 
   document.addEventListener('paste', (e) => {
     if (!app || !e.clipboardData) return;

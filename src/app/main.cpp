@@ -167,6 +167,8 @@ void draw_about(AppUi& s) {
 
 }  // namespace
 
+bool narrow_layout(float width_px, float scale) { return width_px / (scale > 0 ? scale : 1.0f) < narrow_css_px; }
+
 void app_build_fonts(AppUi& s, float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -211,7 +213,19 @@ void app_frame(AppUi& s) {
     ImGui::SetNextWindowFocus();
     focused_once = true;
   }
-  if (ImGui::Begin("##main", nullptr, fixed)) {
+  const bool shown = ImGui::Begin("##main", nullptr, fixed);
+  if (shown && narrow_layout(vp->Size.x, s.scale)) {
+    // a phone or a narrow window: the report over the request, each the full width
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    const float top_h = std::max(100.0f, (avail.y - gap) * 0.5f);
+    ImGui::BeginChild("##right", ImVec2(0, top_h), false, kNavFlat);
+    draw_right(s);
+    ImGui::EndChild();
+    ImGui::BeginChild("##left", ImVec2(0, 0), false, kNavFlat);
+    draw_left(s);
+    ImGui::EndChild();
+  } else if (shown) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float left_w = std::max(100.0f, (avail.x - gap) * s.split);

@@ -37,6 +37,7 @@ EM_JS(void, rc_js_verdict, (const char* verdict, int verdict_len, const char* su
 EM_JS(void, rc_js_copy, (const char* text, int len), { if (window.rcGlue) window.rcGlue.copy(text, len); });
 EM_JS(void, rc_js_request_paste, (), { if (window.rcGlue) window.rcGlue.requestPaste(); });
 EM_JS(void, rc_js_title, (const char* text, int len), { if (window.rcGlue) window.rcGlue.title(text, len); });
+EM_JS(void, rc_js_text_input, (int active), { if (window.rcGlue) window.rcGlue.textInput(active); });
 EM_JS(void, rc_js_focus, (const char* label, int len), { if (window.rcGlue) window.rcGlue.focus(label, len); });
 EM_JS(void, rc_js_rule_page, (const char* html, int len), { if (window.rcGlue) window.rcGlue.rulePage(html, len); });
 EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsaved(flag); });
@@ -94,6 +95,7 @@ struct WebLoop {
   int width = 0, height = 0;  ///< the canvas backbuffer, device pixels
   bool announced = false;     ///< glue.js was told that the first frame is drawn
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
+  bool text_input = false;    ///< a text field is being edited (the page's #text-input has the focus)
   std::vector<InputEvent> events;  ///< buttons, keys and characters not yet given to ImGui, in order
   /// Frames still to draw before the loop may rest: ImGui settles a change over a few frames
   /// (layout, hover, tooltips after their delay), so input asks for `kSettleFrames` of them.
@@ -244,6 +246,10 @@ void frame(void* arg) {
   ImGui::NewFrame();
   app_frame(loop.app);
   publish_focus(loop.app);
+  if (io.WantTextInput != loop.text_input) {
+    loop.text_input = io.WantTextInput;
+    rc_js_text_input(loop.text_input ? 1 : 0);
+  }
   ImGui::Render();
 
   glViewport(0, 0, loop.width, loop.height);
@@ -331,6 +337,24 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_clipboard(void* app, const char* data, int l
   // without a window (no WebGL2) there is no ImGui context and no editor to paste into
   const bool editing = ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput;
   if (!editing || has_nul) receive(loop.app, Incoming::paste, "pasted.json", loop.clipboard);
+}
+
+/// Text typed without key presses (an IME's composition, an on-screen keyboard, dictation):
+/// UTF-8 `data`/`len`, queued as characters behind the input before it.
+EMSCRIPTEN_KEEPALIVE void rc_app_on_text(void* app, const char* data, int len) {
+  using namespace reqcheck::app;
+  wake();
+  if (app == nullptr || data == nullptr || len <= 0) return;
+  auto& loop = *static_cast<WebLoop*>(app);
+  const char* at = data;
+  const char* end = data + len;
+  while (at < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, at, end);
+    if (n <= 0) break;
+    at += n;
+    if (c != 0) loop.events.push_back({InputEvent::Kind::character, 0, 0, 0, 0, c});
+  }
 }
 
 }  // extern "C"

@@ -53,6 +53,15 @@ struct AppUi : AppState {
   std::vector<Finding> form_findings;
 };
 
+/// Below this width, in CSS pixels, the panes stack (report over request) and the status bar
+/// shortens: side by side, each pane would be narrower than a findings table or a form field
+/// can be read in (a phone is 360–430).
+inline constexpr float narrow_css_px = 760.0f;
+
+/// True when a canvas `width_px` device pixels wide at `scale` device pixels per CSS pixel is
+/// narrower than `narrow_css_px`.
+bool narrow_layout(float width_px, float scale);
+
 /// Builds the fonts and the style for a device pixel ratio (called at start and on a change).
 void app_build_fonts(AppUi& s, float scale);
 

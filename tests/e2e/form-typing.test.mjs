@@ -31,8 +31,8 @@ describe('typing in the form', { timeout: 240000, skip: !built && 'the page is n
       await page.keyboard.type('de', { delay: 80 });
       await page.waitForFunction(() => document.getElementById('verdict').dataset.verdict === 'needs_review', null, { timeout: 20000 });
       await page.waitForTimeout(500);
-      // the instrument's Reference (y 322) is still where it was: click it and type at once
-      await page.mouse.click(600, 322);
+      // the instrument's Reference (y 351, below the language's accepted values) is still where it was: click it and type at once
+      await page.mouse.click(600, 351);
       await page.keyboard.type('XY', { delay: 80 });
       // then "Your reference" (y 92), straight after
       await page.mouse.click(600, 92);

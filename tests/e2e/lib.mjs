@@ -47,14 +47,15 @@ export async function serve(root = distDir) {
 }
 
 /** Launches headless Chromium with a fresh profile (`webgl: false`: without WebGL, as some
- * locked-down browsers are); close() also removes the profile. */
-export async function launch({ width = 1400, height = 860, scale = 1, webgl = true } = {}) {
+ * locked-down browsers are; `touch`: a touch screen, for taps); close() also removes the profile. */
+export async function launch({ width = 1400, height = 860, scale = 1, webgl = true, touch = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'reqcheck-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: false,
     viewport: { width, height },
     deviceScaleFactor: scale,
+    hasTouch: touch,
     acceptDownloads: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -21,12 +21,25 @@ void draw_status_bar(AppUi& s, float height) {
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
   if (ImGui::Begin("##status", nullptr, flags)) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(status_color(Status::pass), "\xE2\x97\x8F Processed locally \xE2\x80\x94 nothing leaves this device");
+    // on a narrow screen: the indicator in short and the notice; the pack is in the report and
+    // the version in Help → About
+    const bool narrow = narrow_layout(vp->Size.x, s.scale);
+    ImGui::TextColored(status_color(Status::pass), narrow ? "\xE2\x97\x8F Processed locally" : "\xE2\x97\x8F Processed locally \xE2\x80\x94 nothing leaves this device");
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("The check runs in this page (WebAssembly). The page's security policy forbids\n"
                         "connections to anything but its own files; nothing is stored unless you save it.");
     }
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::SameLine(0, ImGui::GetFontSize() * (narrow ? 1 : 2));
+    if (narrow) {
+      if (notice_visible(s)) {
+        ImGui::TextColored(s.notice_is_error ? status_color(Status::fail) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", s.notice.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.notice.c_str());
+      }
+      ImGui::End();
+      ImGui::PopStyleVar();
+      ImGui::PopStyleColor();
+      return;
+    }
     std::string policy = s.report.policy_id.empty() ? std::string("no pack") : s.report.policy_id;
     if (!s.report.policy_version.empty()) policy += " v" + s.report.policy_version;
     ImGui::TextDisabled("Policy: %s", policy.c_str());
