@@ -104,6 +104,11 @@ std::string lookalike_script(std::string_view text);
 /// The BCP 47 primary language subtag, lower-cased (`en-GB` → `en`); empty if malformed.
 std::string primary_language(std::string_view tag);
 
+/// `text` with its control characters (C0, DEL and C1, e.g. a newline or ESC) written as
+/// `\uXXXX` and the rest as is, so that a request's value shown in a report can neither start a
+/// line of its own (a forged "verdict:") nor command a terminal. UTF-8 in, UTF-8 out.
+std::string escape_controls(std::string_view text);
+
 /// Levenshtein edit distance, used for "did you mean" hints on field names and enum values.
 size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <vector>
 
 #include "ident/identifiers.hpp"
@@ -156,5 +157,23 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const bool c1 = b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (b < 0x20 || b == 0x7F || c1) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(text[++i]) : b);
+      out += esc;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
 
 }  // namespace reqcheck::ident

@@ -3,6 +3,7 @@
 // (shown, never interpreted) and guarded in CSV against spreadsheet formula injection.
 #include <cstdio>
 
+#include "ident/identifiers.hpp"
 #include "report/csv.hpp"
 #include "reqcheck/engine.hpp"
 #include "reqcheck/report.hpp"
@@ -10,25 +11,8 @@
 namespace reqcheck::report {
 namespace {
 
-/// A request's value as a terminal shows it safely: control characters (C0, DEL, C1: ESC,
-/// a newline that would start a forged "verdict:" line ...) written as `\uXXXX`, the rest as is.
-std::string plain(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const bool c1 = b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-    if (b < 0x20 || b == 0x7F || c1) {
-      char esc[8];
-      std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(text[++i]) : b);
-      out += esc;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
+/// A request's value as a terminal shows it safely (ident::escape_controls).
+std::string plain(std::string_view text) { return ident::escape_controls(text); }
 
 /// Escapes text for a Markdown table cell. The engine writes values as `code spans`; they
 /// become <code> elements whose content is entity-escaped, so that HTML or Markdown in a request

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "ident/identifiers.hpp"
 #include "rules/rule.hpp"
 
 namespace reqcheck::rules {
@@ -86,21 +87,9 @@ std::string quote(std::string_view value) {
   }
   // a backtick would end the code span; a control character (a newline, ESC) would let the
   // request write lines or terminal commands into a report: both are shown, not obeyed
-  std::string out = "`";
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const auto b = static_cast<unsigned char>(v[i]);
-    const bool c1 = b == 0xC2 && i + 1 < v.size() && static_cast<unsigned char>(v[i + 1]) >= 0x80 && static_cast<unsigned char>(v[i + 1]) <= 0x9F;
-    if (v[i] == '`') {
-      out += '\'';
-    } else if (b < 0x20 || b == 0x7F || c1) {
-      char esc[8];
-      std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(v[++i]) : b);
-      out += esc;
-    } else {
-      out += v[i];
-    }
-  }
-  return out + "`";
+  std::string out = ident::escape_controls(v);
+  std::replace(out.begin(), out.end(), '`', '\'');
+  return "`" + out + "`";
 }
 
 std::string nth(std::size_t index) { return std::to_string(index + 1); }
