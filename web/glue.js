@@ -370,6 +370,10 @@
   // dictation (input events of #text-input, which has the focus while the app edits a field).
   // Text typed on a keyboard reaches the app through its key presses, so it is not sent twice.
   const textInput = $('text-input');
+  // Emscripten's GLFW releases every held key on any blur it sees on `window` (it listens in the
+  // capture phase, so an element's blur counts): focus moving between the canvas and #text-input
+  // would drop a held Ctrl between Ctrl and End. Only the window's own blur is a real one.
+  window.addEventListener('blur', (e) => { if (e.target !== window) e.stopImmediatePropagation(); }, true);
   let keyPressed = false;
   window.addEventListener('keypress', () => { keyPressed = true; }, true);
   const sendTyped = (text) => {
