@@ -3,6 +3,8 @@
 // cell or a code block.
 #include "state/markdown.hpp"
 
+#include "ident/identifiers.hpp"
+
 #include <cstdlib>
 #include <string>
 
@@ -15,26 +17,6 @@ extern "C" {
 namespace reqcheck::app::md {
 namespace {
 
-/// Appends code point `cp` as UTF-8 (U+FFFD for one that is not a scalar value).
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// The text of an entity as md4c hands it over verbatim (`&amp;`, `&#8804;`, `&#x2264;`); one
 /// it does not know stays as written, as CommonMark asks.
 std::string decode_entity(std::string_view e) {
@@ -42,12 +24,12 @@ std::string decode_entity(std::string_view e) {
   if (e.size() > 3 && e[1] == '#') {
     const bool hex = e[2] == 'x' || e[2] == 'X';
     const std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
-    append_utf8(out, static_cast<unsigned>(std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10)));
+    out = ident::utf8(static_cast<char32_t>(std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10)));
     return out;
   }
   if (const entity* known = entity_lookup(e.data(), e.size())) {
-    append_utf8(out, known->codepoints[0]);
-    if (known->codepoints[1] != 0) append_utf8(out, known->codepoints[1]);
+    out = ident::utf8(known->codepoints[0]);
+    if (known->codepoints[1] != 0) out += ident::utf8(known->codepoints[1]);
     return out;
   }
   return std::string(e);

@@ -109,6 +109,10 @@ std::string primary_language(std::string_view tag);
 /// line of its own (a forged "verdict:") nor command a terminal. UTF-8 in, UTF-8 out.
 std::string escape_controls(std::string_view text);
 
+/// Code point `cp` as UTF-8; U+FFFD for one that is not a Unicode scalar value (a surrogate,
+/// past U+10FFFF) or is U+0000.
+std::string utf8(char32_t cp);
+
 /// Levenshtein edit distance, used for "did you mean" hints on field names and enum values.
 size_t edit_distance(std::string_view a, std::string_view b);
 
