@@ -3,6 +3,7 @@
 // #verdict). platform_web.cpp implements it for the browser; NullPlatform records for tests.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,11 @@ class Platform {
   /// screen readers and for printing; called whenever the report shown changes.
   virtual void publish_report(std::string_view report_json) = 0;
 
+  /// Mirrors a batch's progress and summary into the page (`#batch`): `state` is `idle`,
+  /// `running`, `done` or `cancelled`; `done`/`total` requests (items) checked of all; `rate`
+  /// requests per second; `summary` one line (`run_summary`). Called every slice while running.
+  virtual void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) = 0;
+
   /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
   /// `receive` with `kind` and its base name.
   virtual void fetch_file(std::string_view path, Incoming kind) = 0;
@@ -93,6 +99,13 @@ class NullPlatform final : public Platform {
   Verdict verdict;                     ///< the last `publish_verdict`
   int verdicts_published = 0;          ///< number of `publish_verdict` calls
   std::vector<std::string> fetched;    ///< every `fetch_file` path, in order
+  /// The last `publish_batch`.
+  struct Batch {
+    std::string state, summary;
+    std::size_t done = 0, total = 0;
+    double rate = 0.0;
+  } batch;
+  int batches_published = 0;           ///< number of `publish_batch` calls
 
   double now() const override { return clock; }
   void open_file(Incoming kind) override { opened.push_back(kind); }
@@ -118,6 +131,10 @@ class NullPlatform final : public Platform {
   }
 
   void fetch_file(std::string_view path, Incoming) override { fetched.emplace_back(path); }
+  void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) override {
+    batch = {std::string(state), std::string(summary), done, total, rate};
+    batches_published += 1;
+  }
 };
 
 }  // namespace reqcheck::app
