@@ -65,6 +65,13 @@ class Platform {
   /// requests per second; `summary` one line (`run_summary`). Called every slice while running.
   virtual void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) = 0;
 
+  /// Mirrors the results table's view into the page (`#batch` `data-sort`, `data-shown`,
+  /// `data-top-line`, `data-top-verdict`, `data-top-reference`): the sort (`verdict descending`,
+  /// `file order`), the rows the filters leave, and the first row shown (line, verdict wire word,
+  /// reference; line 0 when none). Called when the view is recomputed.
+  virtual void publish_results_view(std::string_view sort, std::size_t shown, int top_line, std::string_view top_verdict,
+                                    std::string_view top_reference) = 0;
+
   /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
   /// `receive` with `kind` and its base name.
   virtual void fetch_file(std::string_view path, Incoming kind) = 0;
@@ -106,6 +113,7 @@ class NullPlatform final : public Platform {
     double rate = 0.0;
   } batch;
   int batches_published = 0;           ///< number of `publish_batch` calls
+  std::string results_sort;            ///< the last `publish_results_view`'s sort
 
   double now() const override { return clock; }
   void open_file(Incoming kind) override { opened.push_back(kind); }
@@ -135,6 +143,7 @@ class NullPlatform final : public Platform {
     batch = {std::string(state), std::string(summary), done, total, rate};
     batches_published += 1;
   }
+  void publish_results_view(std::string_view sort, std::size_t, int, std::string_view, std::string_view) override { results_sort = sort; }
 };
 
 }  // namespace reqcheck::app

@@ -427,6 +427,8 @@ void step_batch(AppState& s) {
   publish_progress(s);
 }
 
+bool batch_running(const AppState& s) { return s.run.state == RunState::running && !s.check_pending; }
+
 void cancel_batch(AppState& s) {
   if (s.run.state != RunState::running) return;
   cancel_run(s.run, s.platform->now());
@@ -474,6 +476,13 @@ void refuse_file(AppState& s, const std::string& name, double bytes) {
   std::snprintf(size, sizeof size, "%.1f MB", bytes / (1024.0 * 1024.0));
   char limit[32];
   std::snprintf(limit, sizeof limit, "%.0f MB", max_file_bytes / (1024.0 * 1024.0));
+  if (bytes <= max_file_bytes) {  // within the limit, but the page's memory could not hold it
+    set_notice(s, (name.empty() ? std::string("The file") : name) + " (" + size +
+                      ") could not be read: the page has no room for it (close other big files or reload); your request was kept. "
+                      "The command line reads batches of up to 1 GiB.",
+               true);
+    return;
+  }
   set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (" + limit +
                     "); your request was kept. The command line reads batches of up to 1 GiB: reqcheck check FILE --format results-csv.",
              true);
@@ -512,7 +521,8 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   }
   // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
   // returns any other text unchanged), so that what HI-1 cannot carry can be added in the form
-  std::string converted = hi1_to_request_json(bytes);
+  // (an HI-1 message is at most one request's 4 MiB: a larger text is not copied to find out)
+  std::string converted = bytes.size() <= hi1_max_bytes ? hi1_to_request_json(bytes) : std::string();
   std::string hi1_source;
   if (!converted.empty() && converted != bytes) {
     hi1_source = bytes;
@@ -646,9 +656,9 @@ std::string batch_heading(const AppState& s) {
 
 }  // namespace
 
-void download_report(AppState& s, ReportFormat format) {
+void download_report(AppState& s, ReportFormat format, bool whole_batch) {
   if (!s.checked) return;
-  if (is_batch(s) && !s.run.rows.empty()) {  // the whole batch, never the one request on screen
+  if (whole_batch && is_batch(s) && !s.run.rows.empty()) {  // the whole batch, never the one request on screen
     std::string out;
     if (format == ReportFormat::json) {
       bool first = true;
@@ -668,10 +678,12 @@ void download_report(AppState& s, ReportFormat format) {
     }
     return;
   }
+  // one request of a batch is named by its line: q4.ndjson.line-12.report.json
+  const std::string line = is_batch(s) && s.report.request.line > 0 ? ".line-" + std::to_string(s.report.request.line) : std::string();
   if (format == ReportFormat::json) {
-    s.platform->download(download_name(s, ".report.json"), "application/json", report::to_json(s.report));
+    s.platform->download(download_name(s, line + ".report.json"), "application/json", report::to_json(s.report));
   } else {
-    s.platform->download(download_name(s, ".report.md"), "text/markdown", report::to_markdown(s.report));
+    s.platform->download(download_name(s, line + ".report.md"), "text/markdown", report::to_markdown(s.report));
   }
 }
 
@@ -681,17 +693,17 @@ void print_report(AppState& s) {
     s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
     return;
   }
+  const std::size_t printed = std::min(s.run.rows.size(), print_max_reports);
   nlohmann::json summary = {{"summary", batch_heading(s)},
                             {"worst", report::to_string(s.run.worst)},
                             {"requests", s.run.rows.size()},
+                            {"printed", printed},
                             {"total", s.run.total},
                             {"state", run_state_word(s.run.state)}};
   std::string out = "{\"batch\": " + summary.dump() + ", \"reports\": [";
-  bool first = true;
-  each_report(s, [&](const report::Report& r) {
-    out += (first ? "\n" : ",\n") + report::to_json_line(r);
-    first = false;
-  });
+  const Policy& policy = policy_for_check(s);
+  const CheckOptions options = check_options(s);
+  for (std::size_t i = 0; i < printed; ++i) out += (i == 0 ? "\n" : ",\n") + report::to_json_line(rebuild(s.run, policy, options, i).report);
   out += "]}";
   s.platform->print(out);
 }

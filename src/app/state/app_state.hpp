@@ -149,7 +149,7 @@ struct AppState {
   // --- layout and feedback -----------------------------------------------------------------
   RequestView request_view = RequestView::editor;  ///< the request view in front
   bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
-  int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
+  int right_tab_switch = -1;         ///< 0 report, 1 rules, 2 tallies (a batch): select that tab on the next frame
   std::string notice;                ///< short message in the status bar
   bool notice_is_error = false;      ///< the notice reports a failure (drawn in the fail colour)
   double notice_time = 0.0;          ///< `Platform::now()` when the notice was set, seconds
@@ -235,6 +235,10 @@ void run_check(AppState& s);
 /// has passed (at least one, at most `batch_items_per_tick_max`); when the run ends, opens the
 /// row to show and publishes the verdict. Nothing while no batch runs or an edit is pending.
 void step_batch(AppState& s);
+
+/// True while a batch is being checked (slices still to come from `tick`): not while an edit
+/// waits for its re-check.
+bool batch_running(const AppState& s);
 
 /// Stops a running batch, keeping the rows checked ("cancelled after N of M" in the summary,
 /// the table and the tallies); opens the worst row so far unless the user opened one.
@@ -325,12 +329,20 @@ enum class ReportFormat { json, markdown };
 
 /// Offers the shown report as a download (`<request>.report.json` or `.report.md`); for a batch,
 /// the whole batch: JSON, an array of every request's report (`reqcheck check --format json`);
-/// Markdown, the summary then every request's report. Nothing before the first check.
-void download_report(AppState& s, ReportFormat format);
+/// Markdown, the summary then every request's report (`whole_batch` false: only the request
+/// shown, named by its file and line). Nothing before the first check.
+void download_report(AppState& s, ReportFormat format, bool whole_batch = true);
+
+/// Most reports of a batch in its print view (a page of HTML each): the summary says how many
+/// more there are, and the batch downloads hold them all.
+inline constexpr std::size_t print_max_reports = 2000;
+
+/// Largest text `receive` tries to import as an ETSI HI-1 message (one request's 4 MiB).
+inline constexpr std::size_t hi1_max_bytes = 4u * 1024 * 1024;
 
 /// Asks the platform to print the shown report; for a batch, the whole batch (a JSON object
-/// `{batch: summary, reports: [...]}` that the page renders summary first). Nothing before the
-/// first check.
+/// `{batch: {summary, worst, requests, printed, total, state}, reports: [...]}` that the page
+/// renders summary first; the first `print_max_reports` reports). Nothing before the first check.
 void print_report(AppState& s);
 
 /// A byte range `[begin, end)` of `request_text`.

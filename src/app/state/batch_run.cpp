@@ -35,7 +35,7 @@ int compare(const BatchRow& a, const BatchRow& b, RowColumn c) {
   const ResultRow& y = b.row;
   switch (c) {
     case RowColumn::file: return cmp(x.file, y.file);
-    case RowColumn::line: return cmp(x.line, y.line);
+    case RowColumn::line: return a.file != b.file ? cmp(a.file, b.file) : cmp(x.line, y.line);  // file order
     case RowColumn::reference: return cmp(x.reference, y.reference);
     case RowColumn::service: return cmp(x.service, y.service);
     case RowColumn::country: return cmp(x.issuing_country, y.issuing_country);

@@ -99,7 +99,8 @@ struct RowFilter {
 enum class RowColumn : int { file, line, reference, service, country, instrument, verdict, failed, review, incomplete, first_rule, count };
 
 /// A sort key: a column, ascending or not. Verdicts sort by severity (meets, review, fails,
-/// invalid); text columns by bytes; ties keep file order.
+/// invalid); text columns by bytes; `line` by file (in the order given) then line, i.e. file
+/// order; ties keep file order.
 struct RowSort {
   RowColumn column = RowColumn::line;
   bool descending = false;
