@@ -210,3 +210,29 @@ TEST_CASE("a file past the page's limit is refused with the limit and the CLI's 
   CHECK(f.platform.announced.find("256 MB") != std::string::npos);
   CHECK(f.platform.announced.find("300.0 MB") != std::string::npos);
 }
+
+TEST_CASE("a big batch is sniffed on its first 64 KiB; a bad request further on is refused at its own line") {
+  const std::string good = nlohmann::ordered_json::parse(read_file("assets/samples/meets-criteria.json")).dump() + "\n";
+  std::string big;
+  while (big.size() <= hi1_max_bytes) big += good;
+  const std::string_view prefix = intake_prefix(big);
+  CHECK(prefix.size() <= 64 * 1024);
+  CHECK(prefix.size() > 60 * 1024);
+  CHECK(intake_prefix(good) == good);  // a request is read whole
+  // a non-ASCII letter across the cut is never split
+  std::string accents(70 * 1024, 'a');
+  for (std::size_t i = 65530; i < 65540; i += 2) accents.replace(i, 2, "\xC3\xA9");
+  accents.resize(hi1_max_bytes + 1, 'a');
+  const std::string_view cut = intake_prefix(accents);
+  CHECK(static_cast<unsigned char>(cut.back()) < 0x80);
+  Fixture f;
+  init_app(f.state);
+  const int lines = static_cast<int>(std::count(big.begin(), big.end(), '\n'));
+  const std::string bad = big + "{\"schema\": \"reqcheck.request/1\", \"reference\": \"caf\xE9\"}\n";
+  receive(f.state, Incoming::drop, "big.ndjson", bad);
+  while (f.state.run.state == RunState::running) step_batch(f.state);
+  REQUIRE(static_cast<int>(f.state.run.rows.size()) == lines + 1);
+  CHECK(wire(f.state.run.rows.back().row.verdict) == "invalid_input");
+  CHECK(f.state.run.rows.back().row.line == lines + 1);
+  CHECK(editor_shows_row(f.state));  // more than the editor holds
+}

@@ -118,9 +118,13 @@ void draw_exports(AppUi& s) {
 /// A combo over `values` (label, value) writing `*current`; returns true when it changed.
 bool filter_combo(const char* label, std::string& current, const std::vector<std::pair<std::string, std::string>>& values, float width) {
   bool changed = false;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(width);
+  ImGui::PushID(label);
   const std::string preview = current.empty() ? std::string("any") : current;
-  if (ImGui::BeginCombo(label, preview.c_str())) {
+  if (ImGui::BeginCombo("##filter", preview.c_str())) {
     if (ImGui::Selectable("any", current.empty())) {
       current.clear();
       changed = true;
@@ -133,15 +137,19 @@ bool filter_combo(const char* label, std::string& current, const std::vector<std
     }
     ImGui::EndCombo();
   }
+  ImGui::PopID();
   return changed;
 }
 
 void draw_filters(AppUi& s) {
   RowFilter& f = s.results.filter;
-  const float w = ImGui::CalcTextSize("does not meet (00000)").x + ImGui::GetFrameHeight() * 2;
+  const float w = ImGui::CalcTextSize("does not meet").x + ImGui::GetFrameHeight() * 1.5f;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Filter: verdict");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   const char* verdict_preview = f.verdict < 0 ? "any" : verdict_word(static_cast<Verdict>(f.verdict));
-  if (ImGui::BeginCombo("Verdict", verdict_preview)) {
+  if (ImGui::BeginCombo("##verdict", verdict_preview)) {
     if (ImGui::Selectable("any", f.verdict < 0)) {
       f.verdict = -1;
       s.results.dirty = true;
@@ -158,13 +166,13 @@ void draw_filters(AppUi& s) {
   ImGui::SameLine();
   std::vector<std::pair<std::string, std::string>> rules;
   for (const auto& [rule, n] : s.run.tally.total().failed_rules) rules.emplace_back(rule + " (" + std::to_string(n) + ")", rule);
-  if (filter_combo("Failing rule", f.rule, rules, w)) s.results.dirty = true;
+  if (filter_combo("rule", f.rule, rules, w)) s.results.dirty = true;
   ImGui::SameLine();
   std::set<std::string> countries;
   for (const auto& [key, counts] : s.run.tally.buckets()) countries.insert(key.second);
   std::vector<std::pair<std::string, std::string>> country_values;
   for (const auto& c : countries) country_values.emplace_back(c, c);
-  if (filter_combo("Country", f.country, country_values, w * 0.6f)) s.results.dirty = true;
+  if (filter_combo("country", f.country, country_values, ImGui::CalcTextSize("unknown").x + ImGui::GetFrameHeight() * 1.5f)) s.results.dirty = true;
 }
 
 struct Column {
@@ -175,56 +183,57 @@ struct Column {
 };
 
 constexpr Column columns[] = {
-    {"File", RowColumn::file, ImGuiTableColumnFlags_None, 12},
-    {"Line", RowColumn::line, ImGuiTableColumnFlags_DefaultSort, 6},
-    {"Reference", RowColumn::reference, ImGuiTableColumnFlags_None, 14},
-    {"Service", RowColumn::service, ImGuiTableColumnFlags_DefaultHide, 8},
-    {"Country", RowColumn::country, ImGuiTableColumnFlags_None, 5},
+    {"File", RowColumn::file, ImGuiTableColumnFlags_None, 9},
+    {"Line", RowColumn::line, ImGuiTableColumnFlags_DefaultSort, 5.5f},
+    {"Reference", RowColumn::reference, ImGuiTableColumnFlags_None, 15},
+    {"Verdict", RowColumn::verdict, ImGuiTableColumnFlags_None, 13},
+    {"Failed", RowColumn::failed, ImGuiTableColumnFlags_None, 6},
+    {"Review", RowColumn::review, ImGuiTableColumnFlags_None, 6.5f},
+    {"Incomplete", RowColumn::incomplete, ImGuiTableColumnFlags_DefaultHide, 9},
+    {"Country", RowColumn::country, ImGuiTableColumnFlags_None, 7},
     {"Instrument", RowColumn::instrument, ImGuiTableColumnFlags_None, 12},
-    {"Verdict", RowColumn::verdict, ImGuiTableColumnFlags_None, 11},
-    {"Failed", RowColumn::failed, ImGuiTableColumnFlags_None, 4},
-    {"Review", RowColumn::review, ImGuiTableColumnFlags_None, 4},
-    {"Incompl.", RowColumn::incomplete, ImGuiTableColumnFlags_DefaultHide, 4},
+    {"Service", RowColumn::service, ImGuiTableColumnFlags_DefaultHide, 8},
     {"First failing rule", RowColumn::first_rule, ImGuiTableColumnFlags_None, 0},
 };
 
+/// A count: coloured when not zero.
+void count_cell(int n, ImVec4 colour) {
+  if (n > 0) ImGui::TextColored(colour, "%d", n);
+  else ImGui::TextDisabled("0");
+}
+
 void draw_row(AppUi& s, std::uint32_t index) {
-  const BatchRow& br = s.run.rows[index];
-  const ResultRow& r = br.row;
+  const ResultRow& r = s.run.rows[index].row;
   ImGui::TableNextRow();
-  ImGui::TableSetColumnIndex(0);
-  ImGui::PushID(static_cast<int>(index));
-  const bool selected = static_cast<int>(index) == s.batch_index;
-  if (ImGui::Selectable(r.file.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
-    show_batch_element(s, static_cast<int>(index));
-    s.right_tab_switch = 0;
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) s.editor_tab_switch = true;
+  for (int c = 0; c < static_cast<int>(sizeof columns / sizeof columns[0]); ++c) {
+    if (!ImGui::TableSetColumnIndex(c) && c > 0) continue;  // hidden or scrolled away
+    switch (columns[c].id) {
+      case RowColumn::file: {
+        // the first column carries the row's selectable, spanning every column
+        ImGui::PushID(static_cast<int>(index));
+        const bool selected = static_cast<int>(index) == s.batch_index;
+        if (ImGui::Selectable(r.file.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+          show_batch_element(s, static_cast<int>(index));
+          s.right_tab_switch = 0;
+          if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) s.editor_tab_switch = true;
+        }
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("Click: its report. Double-click: its text in the editor.");
+        ImGui::PopID();
+        break;
+      }
+      case RowColumn::line: ImGui::Text("%d", r.line); break;
+      case RowColumn::reference: ImGui::TextUnformatted(r.reference.c_str()); break;
+      case RowColumn::service: ImGui::TextUnformatted(r.service.c_str()); break;
+      case RowColumn::country: ImGui::TextUnformatted(r.issuing_country.c_str()); break;
+      case RowColumn::instrument: ImGui::TextUnformatted(r.instrument_type.c_str()); break;
+      case RowColumn::verdict: ImGui::TextColored(verdict_color(r.verdict), "%s", verdict_word(r.verdict)); break;
+      case RowColumn::failed: count_cell(r.failed, status_color(Status::fail)); break;
+      case RowColumn::review: count_cell(r.review, status_color(Status::review)); break;
+      case RowColumn::incomplete: count_cell(r.incomplete, status_color(Status::incomplete)); break;
+      case RowColumn::first_rule: ImGui::TextUnformatted(r.first_failing_rule.c_str()); break;
+      case RowColumn::count: break;
+    }
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click: its report. Double-click: its text in the editor.");
-  ImGui::PopID();
-  ImGui::TableSetColumnIndex(1);
-  ImGui::Text("%d", r.line);
-  ImGui::TableSetColumnIndex(2);
-  ImGui::TextUnformatted(r.reference.c_str());
-  ImGui::TableSetColumnIndex(3);
-  ImGui::TextUnformatted(r.service.c_str());
-  ImGui::TableSetColumnIndex(4);
-  ImGui::TextUnformatted(r.issuing_country.c_str());
-  ImGui::TableSetColumnIndex(5);
-  ImGui::TextUnformatted(r.instrument_type.c_str());
-  ImGui::TableSetColumnIndex(6);
-  ImGui::TextColored(verdict_color(r.verdict), "%s", verdict_word(r.verdict));
-  ImGui::TableSetColumnIndex(7);
-  if (r.failed > 0) ImGui::TextColored(status_color(Status::fail), "%d", r.failed);
-  else ImGui::TextDisabled("0");
-  ImGui::TableSetColumnIndex(8);
-  if (r.review > 0) ImGui::TextColored(status_color(Status::review), "%d", r.review);
-  else ImGui::TextDisabled("0");
-  ImGui::TableSetColumnIndex(9);
-  if (r.incomplete > 0) ImGui::Text("%d", r.incomplete);
-  else ImGui::TextDisabled("0");
-  ImGui::TableSetColumnIndex(10);
-  ImGui::TextUnformatted(r.first_failing_rule.c_str());
 }
 
 void draw_table(AppUi& s) {

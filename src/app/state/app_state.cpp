@@ -499,6 +499,14 @@ const std::string* rule_page(AppState& s, const RuleInfo& r) {
   return it->second.arrived ? &it->second.text : nullptr;
 }
 
+std::string_view intake_prefix(std::string_view bytes) {
+  if (bytes.size() <= hi1_max_bytes) return bytes;
+  // cut after the last ASCII byte of the first 64 KiB, so that no UTF-8 sequence is cut in two
+  std::size_t end = 64 * 1024;
+  while (end > 0 && static_cast<unsigned char>(bytes[end - 1]) >= 0x80) --end;
+  return bytes.substr(0, end);
+}
+
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
   if (kind == Incoming::rule_page) {
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) name.resize(name.size() - 3);
@@ -515,7 +523,7 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
     set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
     return;
   }
-  if (const std::string why = not_request_text(bytes); !why.empty()) {
+  if (const std::string why = not_request_text(intake_prefix(bytes)); !why.empty()) {
     set_notice(s, name + " was not opened: " + why + ". Your request was kept.", true);
     return;
   }
@@ -732,7 +740,7 @@ void receive_files(AppState& s, Incoming kind, std::vector<std::pair<std::string
   std::vector<std::pair<std::string, std::string>> requests;
   std::string left_out;
   for (auto& [name, bytes] : files) {
-    std::string why = not_request_text(bytes);
+    std::string why = not_request_text(intake_prefix(bytes));
     if (why.empty() && looks_like_pack(bytes)) why = "a pack (open packs one at a time)";
     if (!why.empty()) {
       left_out += (left_out.empty() ? "" : "; ") + name + ": " + why;

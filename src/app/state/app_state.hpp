@@ -285,6 +285,12 @@ void tick(AppState& s);
 /// pending. The page draws only on input or at this time, so that an idle page costs nothing.
 double next_frame_due(const AppState& s);
 
+/// What `receive` reads to refuse bytes that cannot be a request (`not_request_text`): the whole
+/// text up to `hi1_max_bytes`; of a larger one (a batch), its first 64 KiB cut after an ASCII
+/// byte, so that opening 200 MB does not stall the page on a scan of every byte (a request in
+/// it that is not UTF-8 or holds a NUL is still refused at its own line when checked).
+std::string_view intake_prefix(std::string_view bytes);
+
 /// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
 /// `looks_like_pack`) goes to `load_user_pack`; bytes that cannot be a request at all
 /// (`not_request_text`: an image, UTF-16, an empty file) are refused with the reason in the
