@@ -146,6 +146,10 @@ describe('a batch of 10,000 requests in the page', { skip: !built && 'build the 
     assert.match(shown, /Does not meet the criteria|Invalid input/);
     assert.match(shown, new RegExp(`line ${view.topLine}\\b`));
     await screenshot(page, 'batch-row-opened.png');
+    // the Tallies tab, beside the report (a picture to look at: tests/e2e/artifacts/)
+    await click(page, 762, 42);
+    await screenshot(page, 'batch-tallies.png');
+    await click(page, 703, 42);
 
     // exports: the CLI's bytes on the same file (its file column: the name as given, here q4.ndjson)
     const csv = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('results-csv')));

@@ -188,9 +188,9 @@ constexpr Column columns[] = {
     {"Reference", RowColumn::reference, ImGuiTableColumnFlags_None, 15},
     {"Verdict", RowColumn::verdict, ImGuiTableColumnFlags_None, 13},
     {"Failed", RowColumn::failed, ImGuiTableColumnFlags_None, 6},
-    {"Review", RowColumn::review, ImGuiTableColumnFlags_None, 6.5f},
+    {"Review", RowColumn::review, ImGuiTableColumnFlags_None, 7.5f},
     {"Incomplete", RowColumn::incomplete, ImGuiTableColumnFlags_DefaultHide, 9},
-    {"Country", RowColumn::country, ImGuiTableColumnFlags_None, 7},
+    {"Country", RowColumn::country, ImGuiTableColumnFlags_None, 8.5f},
     {"Instrument", RowColumn::instrument, ImGuiTableColumnFlags_None, 12},
     {"Service", RowColumn::service, ImGuiTableColumnFlags_DefaultHide, 8},
     {"First failing rule", RowColumn::first_rule, ImGuiTableColumnFlags_None, 0},
@@ -270,6 +270,7 @@ void draw_table(AppUi& s) {
 }  // namespace
 
 void draw_results(AppUi& s) {
+  refresh_visible(s);  // before the counts above the table are drawn
   draw_progress(s);
   if (!s.run.rows.empty()) draw_exports(s);
   draw_filters(s);
