@@ -87,7 +87,7 @@ void draw_rules_failed(const Tally& tally) {
   const int max = rules.front().second;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##rules_failed", 2, flags)) return;
-  ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("INPUT.too_many_requests__").x);
+  ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0").x * 26);  // the longest code
   ImGui::TableSetupColumn("Requests it failed", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   for (const auto& [rule, n] : rules) {
