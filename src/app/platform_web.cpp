@@ -229,7 +229,7 @@ void frame(void* arg) {
   WebLoop& loop = *static_cast<WebLoop*>(arg);
   if (fit_canvas(loop)) wake();
   const double now = loop.platform.now();
-  const bool batch = batch_running(loop.app);
+  const bool batch = batch_running(loop.app) || report_job_running(loop.app);  // work in slices
   // draw only when something changed or is about to: an idle page leaves its last frame up
   if (!batch && now >= next_frame_due(loop.app)) loop.frames_wanted = std::max(loop.frames_wanted, 3);
   // ImGui takes typed characters a frame at a time: a queue left over keeps the loop going
@@ -242,7 +242,7 @@ void frame(void* arg) {
     if (!batch) return;
     loop.app.batch_budget_s = WebLoop::kBatchOnlyBudgetS;
     tick(loop.app);
-    if (!batch_running(loop.app)) wake();  // the run ended: draw its end
+    if (!batch_running(loop.app) && !report_job_running(loop.app)) wake();  // the work ended: draw its end
     return;
   }
   if (loop.frames_wanted > 0) --loop.frames_wanted;

@@ -115,6 +115,12 @@ TEST_CASE("the page's rows and tallies are the CLI's: results-csv and tally csv 
   download_batch(f.state, BatchExport::results_json);
   download_batch(f.state, BatchExport::tally_json);
   download_batch(f.state, BatchExport::reports_ndjson);
+  // every report is rebuilt a slice per tick, then offered
+  CHECK(report_job_running(f.state));
+  CHECK(f.state.report_job.next == 4);
+  CHECK(f.platform.downloads.size() == 3);
+  CHECK(next_frame_due(f.state) <= f.platform.clock);  // frames keep coming
+  while (report_job_running(f.state)) tick(f.state);
   REQUIRE(f.platform.downloads.size() == 4);
   CHECK(f.platform.downloads[0].content == tally_csv);
   const auto rows = nlohmann::json::parse(f.platform.downloads[1].content);
@@ -130,11 +136,26 @@ TEST_CASE("the page's rows and tallies are the CLI's: results-csv and tally csv 
   CHECK(first["input_sha256"].get<std::string>().size() == 64);
   // a batch's report download and print cover the whole batch
   download_report(f.state, ReportFormat::json);
+  while (report_job_running(f.state)) tick(f.state);
+  CHECK(f.platform.downloads.back().filename == "q4.ndjson.reports.json");
   CHECK(nlohmann::json::parse(f.platform.downloads.back().content).size() == 26);
   download_report(f.state, ReportFormat::markdown);
+  while (report_job_running(f.state)) tick(f.state);
   CHECK(f.platform.downloads.back().content.find("26 requests") != std::string::npos);
   CHECK(f.platform.downloads.back().content.find("REF-24") != std::string::npos);
+  // only the report shown, named by its line
+  download_report(f.state, ReportFormat::json, false);
+  CHECK(f.platform.downloads.back().filename == "q4.ndjson.line-" + std::to_string(f.state.report.request.line) + ".report.json");
+  CHECK(nlohmann::json::parse(f.platform.downloads.back().content)["verdict"] == wire(f.state.report.verdict));
+  // a job cancelled offers nothing; a new text drops a job
+  const std::size_t downloads = f.platform.downloads.size();
+  download_batch(f.state, BatchExport::reports_ndjson);
+  cancel_report_job(f.state);
+  CHECK_FALSE(report_job_running(f.state));
+  tick(f.state);
+  CHECK(f.platform.downloads.size() == downloads);
   print_report(f.state);
+  while (report_job_running(f.state)) tick(f.state);
   REQUIRE(f.platform.printed.size() == 1);
   const auto printed = nlohmann::json::parse(f.platform.printed[0]);
   CHECK(printed["reports"].size() == 26);
@@ -147,16 +168,20 @@ TEST_CASE("several files at once: one run, each file a batch, its name in the fi
   const std::string a = varied_ndjson(3);
   const std::string b = "[\n" + read_file("assets/samples/meets-criteria.json") + ",\n" + read_file("assets/samples/fails-data-content.json") + "\n]\n";
   const std::string one = read_file("assets/samples/needs-review-emergency.json");
-  receive_files(f.state, Incoming::drop, {{"a.ndjson", a}, {"image.png", "\x89PNG\r\n\x1a\n"}, {"b.json", b}, {"one.json", one}});
+  const std::string hi1 = read_file("tests/cases/hi1/HI1-two-authorisations/request.xml");
+  receive_files(f.state, Incoming::drop,
+                {{"a.ndjson", a}, {"image.png", "\x89PNG\r\n\x1a\n"}, {"b.json", b}, {"one.json", one}, {"two.xml", hi1}});
   REQUIRE(is_batch(f.state));
-  CHECK(f.state.run.files.size() == 3);
-  CHECK(f.state.run.rows.size() == 4 + 2 + 1);
+  CHECK(f.state.run.files.size() == 4);
+  REQUIRE(f.state.run.rows.size() == 4 + 2 + 1 + 2);  // an HI-1 message with two authorisations: two requests
+  CHECK(f.state.run.rows[7].row.file == "two.xml");
+  CHECK(f.state.run.rows[8].row.file == "two.xml");
   CHECK(f.state.run.rows[4].row.file == "b.json");
   CHECK(f.state.run.rows[4].row.line == 2);
   CHECK(f.state.run.rows[6].row.file == "one.json");
   CHECK(editor_shows_row(f.state));  // several files: the editor shows the row opened
   CHECK(f.platform.announced.find("image.png") != std::string::npos);
-  CHECK(f.platform.verdict.summary.find("3 files") != std::string::npos);
+  CHECK(f.platform.verdict.summary.find("4 files") != std::string::npos);
   show_batch_element(f.state, 5);
   CHECK(f.state.report.request.file == "b.json");
   CHECK(f.state.row_text.rfind("{", 0) == 0);
@@ -166,7 +191,7 @@ TEST_CASE("several files at once: one run, each file a batch, its name in the fi
   only_fails.verdict = static_cast<int>(Verdict::does_not_meet);
   for (std::uint32_t i : visible_rows(f.state.run, only_fails, {})) CHECK(f.state.run.rows[i].row.verdict == Verdict::does_not_meet);
   const auto by_verdict = visible_rows(f.state.run, {}, {{RowColumn::verdict, true}});
-  REQUIRE(by_verdict.size() == 7);
+  REQUIRE(by_verdict.size() == 9);
   CHECK(f.state.run.rows[by_verdict.front()].row.verdict == Verdict::invalid_input);
   CHECK(f.state.run.rows[by_verdict.back()].row.verdict == Verdict::meets_criteria);
   RowFilter by_rule;

@@ -20,6 +20,10 @@ void draw_batch_bar(AppUi& s) {
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0));
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) cancel_batch(s);
+  } else if (report_job_running(s)) {
+    ImGui::Text("Preparing the batch's reports: %zu of %zu", s.report_job.next, s.report_job.count);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel##job")) cancel_report_job(s);
   } else {
     ImGui::TextWrapped("Batch: %s. Worst verdict: %s.", run_summary(run).c_str(), std::string(report::verdict_label(run.worst)).c_str());
   }

@@ -101,6 +101,16 @@ void draw_progress(AppUi& s) {
 }
 
 void draw_exports(AppUi& s) {
+  if (report_job_running(s)) {  // a whole-batch download or print being built
+    const auto& job = s.report_job;
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "preparing: %zu of %zu reports", job.next, job.count);
+    ImGui::ProgressBar(job.count ? static_cast<float>(job.next) / static_cast<float>(job.count) : 0.0f,
+                       ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), overlay);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel##job")) cancel_report_job(s);
+    return;
+  }
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Export:");
   const auto button = [&](const char* label, BatchExport what, const char* tip) {

@@ -19,6 +19,7 @@ namespace reqcheck::app {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+using ReportJob = AppState::ReportJob;
 
 constexpr std::string_view default_sample = "meets-criteria.json";
 
@@ -201,6 +202,7 @@ void restore(AppState& s, AppState::Kept k) {
   s.batch_index = -1;  // a new text: a batch opens on its worst request
   s.batch_auto_open = true;
   s.more_files.clear();  // files dropped with another are part of that drop only
+  s.report_job = ReportJob{};  // its rows are about to go
   s.untouched_since_replace = true;
   s.modified = k.modified;
   s.platform->set_unsaved(s.modified);
@@ -439,6 +441,7 @@ void cancel_batch(AppState& s) {
 
 void run_check(AppState& s) {
   s.check_pending = false;
+  s.report_job = ReportJob{};  // the rows it reads are checked again
   std::vector<std::pair<std::string, const std::string*>> files{{s.request_name, &s.request_text}};
   for (const auto& f : s.more_files) files.emplace_back(f.name, &f.text);
   plan_run(s.run, files, s.platform->now());
@@ -460,12 +463,13 @@ void run_check(AppState& s) {
 
 void tick(AppState& s) {
   if (s.check_pending && s.platform->now() - s.last_edit_time >= check_debounce_s) run_check(s);
-  else step_batch(s);
+  else if (batch_running(s)) step_batch(s);
+  else step_report_job(s);
 }
 
 double next_frame_due(const AppState& s) {
   double due = std::numeric_limits<double>::infinity();
-  if (s.run.state == RunState::running && !s.check_pending) return s.platform->now();  // a batch keeps frames coming
+  if (batch_running(s) || report_job_running(s)) return s.platform->now();  // a batch or a job keeps frames coming
   if (s.check_pending) due = std::min(due, s.last_edit_time + check_debounce_s);
   if (notice_visible(s)) due = std::min(due, s.notice_time + notice_seconds);
   return due;
@@ -648,42 +652,91 @@ void save_request(AppState& s) {
 
 namespace {
 
-/// Every row's full report, rebuilt in file order (the batch checked again, with digests).
-template <typename F>
-void each_report(const AppState& s, F&& on_report) {
-  const Policy& policy = policy_for_check(s);
-  const CheckOptions options = check_options(s);
-  for (std::size_t i = 0; i < s.run.rows.size(); ++i) on_report(rebuild(s.run, policy, options, i).report);
-}
-
 std::string batch_heading(const AppState& s) {
   std::string names;
   for (const BatchFile& f : s.run.files) names += (names.empty() ? "" : ", ") + f.name;
   return names + ": " + run_summary(s.run);
 }
 
+/// Starts a whole-batch download or print: every row's report rebuilt, a slice at a time
+/// (`step_report_job`), the first slice now.
+void start_report_job(AppState& s, ReportJob::Kind kind) {
+  ReportJob& job = s.report_job;
+  job = ReportJob{};
+  job.kind = kind;
+  job.count = kind == ReportJob::Kind::print ? std::min(s.run.rows.size(), print_max_reports) : s.run.rows.size();
+  switch (kind) {
+    case ReportJob::Kind::reports_markdown: job.out = "# reqcheck batch: " + batch_heading(s) + "\n"; break;
+    case ReportJob::Kind::print: {
+      nlohmann::json summary = {{"summary", batch_heading(s)},
+                                {"worst", report::to_string(s.run.worst)},
+                                {"requests", s.run.rows.size()},
+                                {"printed", job.count},
+                                {"total", s.run.total},
+                                {"state", run_state_word(s.run.state)}};
+      job.out = "{\"batch\": " + summary.dump() + ", \"reports\": [";
+      break;
+    }
+    default: break;
+  }
+  step_report_job(s);
+}
+
+/// Adds row `i`'s report to the job's output.
+void add_to_job(AppState& s, std::size_t i, const report::Report& r) {
+  ReportJob& job = s.report_job;
+  switch (job.kind) {
+    case ReportJob::Kind::reports_json: job.out += (i == 0 ? "[\n  " : ",\n  ") + report::to_json_element(r); break;
+    case ReportJob::Kind::reports_markdown:
+      job.out += "\n<!-- " + std::to_string(i + 1) + " of " + std::to_string(job.count) + " -->\n" + report::to_markdown(r);
+      break;
+    case ReportJob::Kind::reports_ndjson: job.out += report::to_json_line(r) + "\n"; break;
+    case ReportJob::Kind::print: job.out += (i == 0 ? "\n" : ",\n") + report::to_json_line(r); break;
+    case ReportJob::Kind::none: break;
+  }
+}
+
+/// Hands the finished job to the platform.
+void finish_report_job(AppState& s) {
+  ReportJob job = std::move(s.report_job);
+  s.report_job = ReportJob{};
+  switch (job.kind) {
+    case ReportJob::Kind::reports_json:
+      s.platform->download(download_name(s, ".reports.json"), "application/json", job.out + (job.count ? "\n]\n" : "[]\n"));
+      break;
+    case ReportJob::Kind::reports_markdown: s.platform->download(download_name(s, ".reports.md"), "text/markdown", job.out); break;
+    case ReportJob::Kind::reports_ndjson: s.platform->download(download_name(s, ".reports.ndjson"), "application/x-ndjson", job.out); break;
+    case ReportJob::Kind::print: s.platform->print(job.out + "]}"); break;
+    case ReportJob::Kind::none: break;
+  }
+}
+
 }  // namespace
+
+bool report_job_running(const AppState& s) { return s.report_job.kind != ReportJob::Kind::none; }
+
+void step_report_job(AppState& s) {
+  ReportJob& job = s.report_job;
+  if (job.kind == ReportJob::Kind::none) return;
+  const Policy& policy = policy_for_check(s);
+  const CheckOptions options = check_options(s);
+  const double start = s.platform->now();
+  std::size_t n = 0;
+  while (job.next < job.count && job.next < s.run.rows.size() && n < s.batch_items_per_tick_max) {
+    add_to_job(s, job.next, rebuild(s.run, policy, options, job.next).report);
+    ++job.next;
+    ++n;
+    if (s.platform->now() - start >= s.batch_budget_s) break;
+  }
+  if (job.next >= job.count || job.next >= s.run.rows.size()) finish_report_job(s);
+}
+
+void cancel_report_job(AppState& s) { s.report_job = ReportJob{}; }
 
 void download_report(AppState& s, ReportFormat format, bool whole_batch) {
   if (!s.checked) return;
   if (whole_batch && is_batch(s) && !s.run.rows.empty()) {  // the whole batch, never the one request on screen
-    std::string out;
-    if (format == ReportFormat::json) {
-      bool first = true;
-      each_report(s, [&](const report::Report& r) {
-        out += (first ? "[\n  " : ",\n  ") + report::to_json_element(r);
-        first = false;
-      });
-      out += "\n]\n";
-      s.platform->download(download_name(s, ".reports.json"), "application/json", out);
-    } else {
-      out = "# reqcheck batch: " + batch_heading(s) + "\n";
-      std::size_t n = 0;
-      each_report(s, [&](const report::Report& r) {
-        out += "\n<!-- " + std::to_string(++n) + " of " + std::to_string(s.run.rows.size()) + " -->\n" + report::to_markdown(r);
-      });
-      s.platform->download(download_name(s, ".reports.md"), "text/markdown", out);
-    }
+    start_report_job(s, format == ReportFormat::json ? ReportJob::Kind::reports_json : ReportJob::Kind::reports_markdown);
     return;
   }
   // one request of a batch is named by its line: q4.ndjson.line-12.report.json
@@ -701,19 +754,7 @@ void print_report(AppState& s) {
     s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
     return;
   }
-  const std::size_t printed = std::min(s.run.rows.size(), print_max_reports);
-  nlohmann::json summary = {{"summary", batch_heading(s)},
-                            {"worst", report::to_string(s.run.worst)},
-                            {"requests", s.run.rows.size()},
-                            {"printed", printed},
-                            {"total", s.run.total},
-                            {"state", run_state_word(s.run.state)}};
-  std::string out = "{\"batch\": " + summary.dump() + ", \"reports\": [";
-  const Policy& policy = policy_for_check(s);
-  const CheckOptions options = check_options(s);
-  for (std::size_t i = 0; i < printed; ++i) out += (i == 0 ? "\n" : ",\n") + report::to_json_line(rebuild(s.run, policy, options, i).report);
-  out += "]}";
-  s.platform->print(out);
+  start_report_job(s, ReportJob::Kind::print);
 }
 
 void download_batch(AppState& s, BatchExport what) {
@@ -723,12 +764,7 @@ void download_batch(AppState& s, BatchExport what) {
     case BatchExport::results_json: s.platform->download(download_name(s, ".results.json"), "application/json", results_json(s.run)); break;
     case BatchExport::tally_csv: s.platform->download(download_name(s, ".tally.csv"), "text/csv", to_csv(s.run.tally)); break;
     case BatchExport::tally_json: s.platform->download(download_name(s, ".tally.json"), "application/json", to_json(s.run.tally) + "\n"); break;
-    case BatchExport::reports_ndjson: {
-      std::string out;
-      each_report(s, [&](const report::Report& r) { out += report::to_json_line(r) + "\n"; });
-      s.platform->download(download_name(s, ".reports.ndjson"), "application/x-ndjson", out);
-      break;
-    }
+    case BatchExport::reports_ndjson: start_report_job(s, ReportJob::Kind::reports_ndjson); break;
   }
 }
 

@@ -115,6 +115,14 @@ struct AppState {
   std::string row_text;
   std::size_t row_base = 0;
   std::uint32_t row_serial = 0;  ///< bumped whenever another row is opened (the editor re-reads `row_text`)
+  /// A whole-batch download or print under way: every row's report rebuilt, a slice per `tick`
+  /// (`kind` none: no job), its text built up in `out`; handed to the platform at the end.
+  struct ReportJob {
+    enum class Kind { none, reports_json, reports_markdown, reports_ndjson, print } kind = Kind::none;
+    std::size_t next = 0;   ///< the next row to rebuild
+    std::size_t count = 0;  ///< rows the job covers
+    std::string out;
+  } report_job;
   double batch_budget_s = 0.012;  ///< seconds of checking per `tick` while a batch runs (a frame's share)
   std::size_t batch_items_per_tick_max = static_cast<std::size_t>(-1);  ///< at most this many items per `tick` (tests lower it)
   bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
@@ -240,6 +248,16 @@ void step_batch(AppState& s);
 /// waits for its re-check.
 bool batch_running(const AppState& s);
 
+/// True while a whole-batch download or print is being built (`report_job`).
+bool report_job_running(const AppState& s);
+
+/// Rebuilds the next slice of reports of the job under way (within `batch_budget_s`, at most
+/// `batch_items_per_tick_max`); at its end offers the download or prints. Nothing without a job.
+void step_report_job(AppState& s);
+
+/// Drops the job under way (nothing is downloaded or printed).
+void cancel_report_job(AppState& s);
+
 /// Stops a running batch, keeping the rows checked ("cancelled after N of M" in the summary,
 /// the table and the tallies); opens the worst row so far unless the user opened one.
 void cancel_batch(AppState& s);
@@ -267,6 +285,8 @@ enum class BatchExport { results_csv, results_json, tally_csv, tally_json, repor
 
 /// Offers a batch export as a download named after the request (`name.results.csv` ...); the
 /// rows checked so far when the run is still going or was cancelled. Nothing without rows.
+/// Every report (`reports_ndjson`) is a job rebuilt a slice per `tick` (`report_job`), offered
+/// when done; the others are made at once.
 void download_batch(AppState& s, BatchExport what);
 
 /// True when `f` is an input problem with a place in the editor's text (rule `INPUT`, a line,
@@ -336,7 +356,8 @@ enum class ReportFormat { json, markdown };
 /// Offers the shown report as a download (`<request>.report.json` or `.report.md`); for a batch,
 /// the whole batch: JSON, an array of every request's report (`reqcheck check --format json`);
 /// Markdown, the summary then every request's report (`whole_batch` false: only the request
-/// shown, named by its file and line). Nothing before the first check.
+/// shown, named by its file and line); a batch's is a job rebuilt a slice per `tick`
+/// (`report_job`), offered when done. Nothing before the first check.
 void download_report(AppState& s, ReportFormat format, bool whole_batch = true);
 
 /// Most reports of a batch in its print view (a page of HTML each): the summary says how many
@@ -348,7 +369,8 @@ inline constexpr std::size_t hi1_max_bytes = 4u * 1024 * 1024;
 
 /// Asks the platform to print the shown report; for a batch, the whole batch (a JSON object
 /// `{batch: {summary, worst, requests, printed, total, state}, reports: [...]}` that the page
-/// renders summary first; the first `print_max_reports` reports). Nothing before the first check.
+/// renders summary first; the first `print_max_reports` reports), built as a job a slice per
+/// `tick` (`report_job`) and printed when done. Nothing before the first check.
 void print_report(AppState& s);
 
 /// A byte range `[begin, end)` of `request_text`.
