@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "state/app_state.hpp"
@@ -72,6 +73,7 @@ struct AppUi : AppState {
   bool results_tab_switch = false;  ///< bring the Results tab to the front on the next frame
   bool editor_tab_switch = false;   ///< bring the Request JSON tab to the front (a row double-clicked)
   std::uint32_t editor_seen_row = 0;  ///< last `row_serial` the editor's row view showed
+  std::string row_display;  ///< `row_text` indented for the row view (as is when it is not JSON)
 };
 
 /// Builds the fonts and the style for a device pixel ratio (called at start and on a change).

@@ -150,6 +150,10 @@ describe('a batch of 10,000 requests in the page', { skip: !built && 'build the 
     await click(page, 762, 42);
     await screenshot(page, 'batch-tallies.png');
     await click(page, 703, 42);
+    // the editor of a 21 MB batch: the opened row's request, read-only
+    await click(page, 176, 42);
+    await screenshot(page, 'batch-editor-row.png');
+    await click(page, 64, 42);
 
     // exports: the CLI's bytes on the same file (its file column: the name as given, here q4.ndjson)
     const csv = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('results-csv')));

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <nlohmann/json.hpp>
 
 #include "panels/panels.hpp"
 
@@ -136,9 +137,18 @@ void draw_row_view(AppUi& s) {
     return;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit it in the editor and the form; Ctrl+Z brings the batch back");
+  if (s.editor_seen_row != s.row_serial) {  // a row opened: indent its request for reading (one NDJSON line is long)
+    s.editor_seen_row = s.row_serial;
+    const auto doc = nlohmann::ordered_json::parse(s.row_text, nullptr, false);
+    s.row_display = doc.is_discarded() ? s.row_text : doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace);
+  }
+  if (s.row_display != s.row_text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(shown indented)");
+  }
   ImGui::PushFont(s.fonts.mono);
   ImGui::PushID(static_cast<int>(s.row_serial));
-  ImGui::InputTextMultiline("##row_text", &s.row_text, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_ReadOnly);
+  ImGui::InputTextMultiline("##row_text", &s.row_display, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_ReadOnly);
   ImGui::PopID();
   ImGui::PopFont();
 }
