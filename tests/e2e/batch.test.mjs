@@ -3,7 +3,8 @@
 // progress moving and the rows filling), the table is sorted by verdict by clicking its header
 // on the canvas, a failing row opened shows its report, and the results CSV and the tallies CSV
 // downloaded from the page are the bytes of the CLI's `check --format results-csv` and `tally
-// --format csv` on the same file. Run: cd tests/e2e && node --test ./batch.test.mjs
+// --format csv` on the same file; a second run cancelled keeps what it checked.
+// Run: cd tests/e2e && node --test ./batch.test.mjs
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -173,5 +174,23 @@ describe('a batch of 10,000 requests in the page', { skip: !built && 'build the 
     assert.equal(cliTally.status, 0);
     assert.equal(tally.text, cliTally.stdout, 'the tallies CSV is the CLI\'s');
     assert.deepEqual(s.consoleErrors, []);
+  });
+
+  it('Cancel keeps what was checked, and says so', { timeout: 120000 }, async () => {
+    const { page } = s;
+    await page.keyboard.press('Control+Enter'); // check again: the run starts from the first request
+    await page.waitForFunction(() => {
+      const d = document.getElementById('batch').dataset;
+      return d.state === 'running' && Number(d.done) > 0;
+    }, null, { timeout: 60000 });
+    await page.evaluate(() => window.reqcheck.cancelBatch());
+    await page.waitForFunction(() => document.getElementById('batch').dataset.state === 'cancelled', null, { timeout: 20000 });
+    const b = await batchOf(page);
+    assert.ok(Number(b.done) > 0 && Number(b.done) < N, `some, not all, checked (${b.done})`);
+    assert.match(b.text, new RegExp(`cancelled after ${b.done} of 10,000`));
+    const verdict = await page.evaluate(() => document.getElementById('verdict').textContent);
+    assert.match(verdict, new RegExp(`cancelled after ${b.done} of 10000`));
+    const csv = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('results-csv')));
+    assert.equal(csv.text.split('\r\n').length, Number(b.done) + 2, 'the export holds the rows checked');
   });
 });
