@@ -5,13 +5,13 @@
 #                FUZZ_SECONDS, browser (what .ci/run calls; about 15 minutes from a clean clone)
 #   make check   the quick loop while developing: native build, then the native unit, case,
 #                app-state and CLI tests (seconds once built)
-# Other targets: deps, native, web, cli-samples, bench, bench-peers, asan, fuzz, fuzz-replay,
+# Other targets: deps, native, web, cli-samples, bench, bench-page-batch, bench-peers, asan, fuzz, fuzz-replay,
 # fuzz-long, clean. ctest runs two tests at a time (the presets' jobs), one per core.
 
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test check deps native web test-native test-web test-e2e test-asan cli-samples bench bench-peers asan fuzz fuzz-replay fuzz-long clean
+.PHONY: serve test check deps native web test-native test-web test-e2e test-asan cli-samples bench bench-page-batch bench-peers asan fuzz fuzz-replay fuzz-long clean
 
 serve: deps web
 	@echo "reqcheck: serving build/web/dist at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
@@ -64,6 +64,13 @@ cli-samples: native
 
 bench: native
 	build/native/bench/reqcheck_bench
+
+# batches of 10,000 and 100,000 generated requests checked in the built page in headless Chromium
+# (issue 12): total time, requests/s, longest frame, heap; a benchmark, never a test. PAGE_BATCH_ARGS
+# passes options (e.g. "--sizes 10000" or "--write" to append the table to bench/RESULTS.md).
+bench-page-batch: web
+	test -d tests/e2e/node_modules || (cd tests/e2e && npm ci --no-audit --no-fund)
+	node bench/page-batch.mjs $(PAGE_BATCH_ARGS)
 
 # reqcheck beside plain JS, Cedar and ajv + json-logic, in node and headless Chromium (and natively);
 # writes its section of bench/RESULTS.md (a benchmark, never a test). Builds, in the native and

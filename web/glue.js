@@ -6,7 +6,11 @@
 
 (function () {
   const INCOMING = { request: 0, pack: 1, drop: 2, paste: 3, rulePage: 4 };
-  const ACTION = { open: 1, save: 2, check: 3, print: 4, reportJson: 5, reportMarkdown: 6 };
+  const ACTION = { open: 1, save: 2, check: 3, print: 4, reportJson: 5, reportMarkdown: 6, resultsCsv: 7, resultsJson: 8, tallyCsv: 9,
+    tallyJson: 10, reportsNdjson: 11, cancelBatch: 12 };
+  // window.reqcheck.download's formats: the report (a batch: every report) and a batch's exports
+  const DOWNLOAD = { json: ACTION.reportJson, markdown: ACTION.reportMarkdown, 'results-csv': ACTION.resultsCsv,
+    'results-json': ACTION.resultsJson, 'tally-csv': ACTION.tallyCsv, 'tally-json': ACTION.tallyJson, ndjson: ACTION.reportsNdjson };
   const $ = (id) => document.getElementById(id);
   let app = 0; // the app's state in wasm memory, handed over by main() through attach()
   let pendingKind = INCOMING.request;
@@ -99,7 +103,9 @@
   }
   /** Hands bytes (a file, a paste) to the app; they need not be UTF-8: the engine says so. */
   // larger files are refused before they reach the wasm heap (src/app/app_state.hpp max_file_bytes)
-  const MAX_FILE_BYTES = 16 * 1024 * 1024;
+  const MAX_FILE_BYTES = 256 * 1024 * 1024;
+  // files are read in slices of this many bytes straight into the wasm heap: no giant JS string
+  const READ_CHUNK_BYTES = 8 * 1024 * 1024;
   function refuseLarge(name, size) {
     const namePtr = allocString(name || '');
     try { Module._rc_app_on_too_large(app, namePtr, size); } finally { Module._free(namePtr); }
@@ -119,6 +125,35 @@
     }
   }
   function sendText(kind, name, text) { sendBytes(kind, name, new TextEncoder().encode(text)); }
+  /**
+   * Reads File objects (a drop, the file picker) in slices into the wasm heap and hands them to
+   * the app together: one file as a request (or pack), several as one batch. A file over the
+   * limit, or one the heap cannot hold, is refused by name; the others are still read.
+   */
+  async function sendFiles(kind, files) {
+    if (!app) return;
+    let sent = 0;
+    try {
+      for (const file of files) {
+        if (file.size > MAX_FILE_BYTES) { refuseLarge(file.name, file.size); continue; }
+        const ptr = Module._rc_app_file_buffer(app, file.size);
+        if (!ptr) { refuseLarge(file.name, file.size); continue; }
+        for (let at = 0; at < file.size; at += READ_CHUNK_BYTES) {
+          const chunk = new Uint8Array(await file.slice(at, Math.min(file.size, at + READ_CHUNK_BYTES)).arrayBuffer());
+          heap().set(chunk, ptr + at); // the heap may have grown between slices: read it again
+        }
+        const namePtr = allocString(file.name || '');
+        try { Module._rc_app_file_done(app, namePtr); } finally { Module._free(namePtr); }
+        sent++;
+      }
+    } catch (e) {
+      console.warn('reqcheck: a file could not be read (' + e + ')');
+      Module._rc_app_files_end(app, kind, 0);
+      return;
+    }
+    if (sent > 0) Module._rc_app_files_end(app, kind, 1);
+    else Module._rc_app_files_end(app, kind, 0);
+  }
 
   // --- the Emscripten module ----------------------------------------------------------------
   // The wasm is fetched and compiled from here, while reqcheck_app.js is still loading: left to
@@ -197,7 +232,7 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
     print(ptr, len) {
-      renderReport($('print-view'), str(ptr, len));
+      renderPrint($('print-view'), str(ptr, len));
       window.print();
     },
     textInput(active) {
@@ -213,6 +248,25 @@
     rulePage(ptr, len) {
       // md4c's HTML of a bundled or loaded rule page (raw HTML escaped); the CSP runs no inline script
       $('rule-page').innerHTML = str(ptr, len);
+    },
+    resultsView(sortPtr, sortLen, shown, topLine, vPtr, vLen, rPtr, rLen) {
+      // the results table's sort and first row, for automation (the canvas draws the table)
+      const el = $('batch');
+      el.dataset.sort = str(sortPtr, sortLen);
+      el.dataset.shown = String(shown);
+      el.dataset.topLine = String(topLine);
+      el.dataset.topVerdict = str(vPtr, vLen);
+      el.dataset.topReference = str(rPtr, rLen);
+    },
+    batch(sPtr, sLen, done, total, rate, sumPtr, sumLen) {
+      // a batch's progress and summary, for screen readers and automation
+      const el = $('batch');
+      el.dataset.state = str(sPtr, sLen);
+      el.dataset.done = String(done);
+      el.dataset.total = String(total);
+      el.dataset.rate = String(Math.round(rate));
+      el.textContent = str(sumPtr, sumLen);
+      el.setAttribute('aria-busy', el.dataset.state === 'running' ? 'true' : 'false');
     },
     report(ptr, len) {
       // the report shown, as HTML: read by screen readers, printed on paper
@@ -270,6 +324,28 @@
   });
 
   // --- the print view: the report as plain HTML, built with textContent only ---------------------
+  /** The print view: one report, or a batch ({batch, reports}): its summary, then each report. */
+  function renderPrint(root, text) {
+    let doc = null;
+    try { doc = JSON.parse(text); } catch (e) { doc = null; }
+    if (!doc || !doc.batch || !Array.isArray(doc.reports)) return renderReport(root, text);
+    root.replaceChildren();
+    const h = document.createElement('h1');
+    h.textContent = 'reqcheck batch';
+    root.appendChild(h);
+    const p = document.createElement('p');
+    p.className = 'meta';
+    p.textContent = doc.batch.summary + (doc.batch.printed < doc.batch.requests
+      ? ' — the first ' + doc.batch.printed + ' of ' + doc.batch.requests + ' requests are printed; download the batch (Markdown, NDJSON) for every report.' : '');
+    root.appendChild(p);
+    for (const r of doc.reports) {
+      const section = document.createElement('section');
+      section.className = 'batch-report';
+      renderReport(section, JSON.stringify(r));
+      root.appendChild(section);
+    }
+  }
+
   /** Renders a report JSON text as semantic HTML into `root` (the report mirror, the fallback). */
   function renderReport(root, reportText) {
     root.replaceChildren();
@@ -343,12 +419,11 @@
   }
 
   // --- page events ---------------------------------------------------------------------------
-  $('file-input').addEventListener('change', async (e) => {
-    const file = e.target.files && e.target.files[0];
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return refuseLarge(file.name, file.size);
-    const buf = new Uint8Array(await file.arrayBuffer());
-    sendBytes(pendingKind, file.name, buf);
+  $('file-input').addEventListener('change', (e) => {
+    const files = e.target.files ? Array.from(e.target.files) : [];
+    if (!files.length) return;
+    // a pack is one file; requests may be several, each a batch of one run
+    sendFiles(pendingKind, pendingKind === INCOMING.pack ? files.slice(0, 1) : files);
   });
 
   // shortcuts the browser would take (open file, save page, print): caught here, within the key
@@ -409,9 +484,7 @@
     const dt = e.dataTransfer;
     if (!dt) return;
     if (dt.files && dt.files.length) {
-      const file = dt.files[0];
-      if (file.size > MAX_FILE_BYTES) refuseLarge(file.name, file.size);
-      else sendBytes(INCOMING.drop, file.name, new Uint8Array(await file.arrayBuffer()));
+      await sendFiles(INCOMING.drop, Array.from(dt.files));
     } else {
       const text = dt.getData('text/plain');
       if (text) sendText(INCOMING.drop, 'dropped.json', text);
@@ -435,7 +508,7 @@
       const file = e.target.files && e.target.files[0];
       if (!file) return;
       if (file.size > MAX_FILE_BYTES) {
-        $('fallback-report').textContent = file.name + ' is larger than the page reads (16 MB).';
+        $('fallback-report').textContent = file.name + ' is larger than the page reads (256 MB).';
         return;
       }
       text.value = await file.text();
@@ -499,10 +572,20 @@
         Module._free(pp);
       }
     },
-    /** Downloads the current report, as 'json' (default) or 'markdown', as the menu does. */
+    /**
+     * Downloads as the menu does: the report as 'json' (default) or 'markdown' (a batch: every
+     * request's report), or a batch's 'results-csv', 'results-json', 'tally-csv', 'tally-json',
+     * 'ndjson' (every report, one per line: the CLI's formats of the same names).
+     */
     download(format) {
       if (!app) throw new Error('reqcheck is still loading');
-      Module._rc_app_on_action(app, format === 'markdown' ? ACTION.reportMarkdown : ACTION.reportJson);
+      const action = DOWNLOAD[format || 'json'];
+      if (!action) throw new Error('unknown format: ' + format);
+      Module._rc_app_on_action(app, action);
+    },
+    /** Stops a running batch, keeping the requests checked (the Cancel button). */
+    cancelBatch() {
+      if (app) Module._rc_app_on_action(app, ACTION.cancelBatch);
     },
     /** Puts a request into the editor and checks it, as if opened from a file. */
     load(text, name) {

@@ -2,6 +2,7 @@
 // canvas (menu bar; request views left, report and rules right, a draggable split; status bar).
 // The browser loop that calls these lives in platform_web.cpp; main() is there too.
 #include <algorithm>
+#include <string>
 
 #include <imgui.h>
 
@@ -101,8 +102,24 @@ void splitter(AppUi& s, float total_width, float height) {
 
 void draw_left(AppUi& s) {
   if (!ImGui::BeginTabBar("##request_views")) return;
-  const bool force = s.request_view_switch;
+  // a batch newly loaded brings its table to the front; typing in it does not
+  if (is_batch(s) && s.results.seen_editor_generation != s.editor_generation) s.results_tab_switch = true;
+  s.results.seen_editor_generation = s.editor_generation;
+  if (s.editor_tab_switch) {
+    s.request_view = RequestView::editor;
+    s.request_view_switch = true;
+    s.editor_tab_switch = false;
+  }
+  const bool force = s.request_view_switch && !s.results_tab_switch;
   s.request_view_switch = false;
+  if (is_batch(s)) {
+    const std::string label = "Results (" + std::to_string(s.run.total) + ")###results";
+    if (ImGui::BeginTabItem(label.c_str(), nullptr, s.results_tab_switch ? ImGuiTabItemFlags_SetSelected : 0)) {
+      draw_results(s);
+      ImGui::EndTabItem();
+    }
+    s.results_tab_switch = false;
+  }
   const ImGuiTabItemFlags editor_flags = force && s.request_view == RequestView::editor ? ImGuiTabItemFlags_SetSelected : 0;
   const ImGuiTabItemFlags form_flags = force && s.request_view == RequestView::form ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem("Request JSON", nullptr, editor_flags)) {
@@ -124,6 +141,10 @@ void draw_right(AppUi& s) {
   s.right_tab_switch = -1;
   if (ImGui::BeginTabItem("Report", nullptr, force == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
     draw_report(s);
+    ImGui::EndTabItem();
+  }
+  if (is_batch(s) && ImGui::BeginTabItem("Tallies", nullptr, force == 2 ? ImGuiTabItemFlags_SetSelected : 0)) {
+    draw_tallies(s);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Rules and packs", nullptr, force == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {

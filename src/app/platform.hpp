@@ -3,6 +3,7 @@
 // #verdict). platform_web.cpp implements it for the browser; NullPlatform records for tests.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,18 @@ class Platform {
   /// `md::to_html` from a bundled or loaded rule page), for screen readers; empty: none shown.
   virtual void publish_rule_page(std::string_view html) = 0;
 
+  /// Mirrors a batch's progress and summary into the page (`#batch`): `state` is `idle`,
+  /// `running`, `done` or `cancelled`; `done`/`total` requests (items) checked of all; `rate`
+  /// requests per second; `summary` one line (`run_summary`). Called every slice while running.
+  virtual void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) = 0;
+
+  /// Mirrors the results table's view into the page (`#batch` `data-sort`, `data-shown`,
+  /// `data-top-line`, `data-top-verdict`, `data-top-reference`): the sort (`verdict descending`,
+  /// `file order`), the rows the filters leave, and the first row shown (line, verdict wire word,
+  /// reference; line 0 when none). Called when the view is recomputed.
+  virtual void publish_results_view(std::string_view sort, std::size_t shown, int top_line, std::string_view top_verdict,
+                                    std::string_view top_reference) = 0;
+
   /// Fetches `path`, a file of the page's own folder (e.g. `samples/x.json`); it arrives through
   /// `receive` with `kind` and its base name.
   virtual void fetch_file(std::string_view path, Incoming kind) = 0;
@@ -103,6 +116,14 @@ class NullPlatform final : public Platform {
   Verdict verdict;                     ///< the last `publish_verdict`
   int verdicts_published = 0;          ///< number of `publish_verdict` calls
   std::vector<std::string> fetched;    ///< every `fetch_file` path, in order
+  /// The last `publish_batch`.
+  struct Batch {
+    std::string state, summary;
+    std::size_t done = 0, total = 0;
+    double rate = 0.0;
+  } batch;
+  int batches_published = 0;           ///< number of `publish_batch` calls
+  std::string results_sort;            ///< the last `publish_results_view`'s sort
 
   double now() const override { return clock; }
   void open_file(Incoming kind) override { opened.push_back(kind); }
@@ -130,6 +151,11 @@ class NullPlatform final : public Platform {
   }
 
   void fetch_file(std::string_view path, Incoming) override { fetched.emplace_back(path); }
+  void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) override {
+    batch = {std::string(state), std::string(summary), done, total, rate};
+    batches_published += 1;
+  }
+  void publish_results_view(std::string_view sort, std::size_t, int, std::string_view, std::string_view) override { results_sort = sort; }
 };
 
 }  // namespace reqcheck::app

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -44,6 +46,13 @@ EM_JS(void, rc_js_unsaved, (int flag), { if (window.rcGlue) window.rcGlue.unsave
 EM_JS(void, rc_js_notice, (const char* text, int len, int is_error), { if (window.rcGlue) window.rcGlue.notice(text, len, is_error); });
 EM_JS(void, rc_js_fetch, (const char* path, int len, int kind), { if (window.rcGlue) window.rcGlue.fetchFile(path, len, kind); });
 EM_JS(void, rc_js_report, (const char* json, int len), { if (window.rcGlue) window.rcGlue.report(json, len); });
+EM_JS(void, rc_js_batch, (const char* state, int state_len, double done, double total, double rate, const char* summary, int summary_len), {
+  if (window.rcGlue) window.rcGlue.batch(state, state_len, done, total, rate, summary, summary_len);
+});
+EM_JS(void, rc_js_results_view, (const char* sort, int sort_len, double shown, int top_line, const char* verdict, int verdict_len,
+                                 const char* reference, int reference_len), {
+  if (window.rcGlue) window.rcGlue.resultsView(sort, sort_len, shown, top_line, verdict, verdict_len, reference, reference_len);
+});
 EM_JS(void, rc_js_ready, (), { if (window.rcGlue) window.rcGlue.ready(); });
 EM_JS(void, rc_js_fail, (const char* text), { if (window.rcGlue) window.rcGlue.fail(UTF8ToString(text)); });
 
@@ -74,6 +83,15 @@ class WebPlatform final : public Platform {
   void announce_focus(std::string_view label) override { rc_js_focus(label.data(), clamp_len(label.size())); }
   void publish_rule_page(std::string_view html) override { rc_js_rule_page(html.data(), clamp_len(html.size())); }
   void announce(std::string_view text, bool is_error) override { rc_js_notice(text.data(), clamp_len(text.size()), is_error ? 1 : 0); }
+  void publish_batch(std::string_view state, std::size_t done, std::size_t total, double rate, std::string_view summary) override {
+    rc_js_batch(state.data(), clamp_len(state.size()), static_cast<double>(done), static_cast<double>(total), rate, summary.data(),
+                clamp_len(summary.size()));
+  }
+  void publish_results_view(std::string_view sort, std::size_t shown, int top_line, std::string_view top_verdict,
+                            std::string_view top_reference) override {
+    rc_js_results_view(sort.data(), clamp_len(sort.size()), static_cast<double>(shown), top_line, top_verdict.data(),
+                       clamp_len(top_verdict.size()), top_reference.data(), clamp_len(top_reference.size()));
+  }
   void fetch_file(std::string_view path, Incoming kind) override {
     rc_js_fetch(path.data(), clamp_len(path.size()), static_cast<int>(kind));
   }
@@ -97,10 +115,20 @@ struct WebLoop {
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
   bool text_input = false;    ///< a text field is being edited (the page's #text-input has the focus)
   std::vector<InputEvent> events;  ///< buttons, keys and characters not yet given to ImGui, in order
+  /// Files being read from the page in chunks (`rc_app_file_buffer` … `rc_app_files_end`): name
+  /// and bytes each, handed to the state together.
+  std::vector<std::pair<std::string, std::string>> incoming;
   /// Frames still to draw before the loop may rest: ImGui settles a change over a few frames
   /// (layout, hover, tooltips after their delay), so input asks for `kSettleFrames` of them.
   int frames_wanted = kSettleFrames;
   static constexpr int kSettleFrames = 30;
+  double drawn_at = 0.0;  ///< platform clock of the last frame drawn
+  /// While a batch runs: seconds between frames drawn for its progress, and seconds of checking
+  /// in an animation frame that is drawn and in one that is not (both well under the 100 ms a
+  /// frame may take, so that input is answered at once).
+  static constexpr double kBatchRedrawS = 0.1;
+  static constexpr double kBatchDrawnBudgetS = 0.012;
+  static constexpr double kBatchOnlyBudgetS = 0.035;
 };
 
 /// The loop of the page, for the input callbacks that only need to wake it.
@@ -228,14 +256,28 @@ bool button_held() {
 void frame(void* arg) {
   WebLoop& loop = *static_cast<WebLoop*>(arg);
   if (fit_canvas(loop)) wake();
+  const double now = loop.platform.now();
+  const bool batch = batch_running(loop.app) || report_job_running(loop.app);  // work in slices
   // draw only when something changed or is about to: an idle page leaves its last frame up
-  if (loop.platform.now() >= next_frame_due(loop.app)) loop.frames_wanted = std::max(loop.frames_wanted, 3);
+  if (!batch && now >= next_frame_due(loop.app)) loop.frames_wanted = std::max(loop.frames_wanted, 3);
   // ImGui takes typed characters a frame at a time: a queue left over keeps the loop going
   const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-  if (loop.frames_wanted <= 0 && loop.events.empty() && !button_held() && !queued) return;
+  const bool wanted = loop.frames_wanted > 0 || !loop.events.empty() || button_held() || queued;
+  // a running batch: every animation frame checks a slice, but the progress is drawn only every
+  // kBatchRedrawS (drawing costs more than checking under a software renderer), unless input
+  // came, which is drawn at once
+  if (!wanted && !(batch && now - loop.drawn_at >= WebLoop::kBatchRedrawS)) {
+    if (!batch) return;
+    loop.app.batch_budget_s = WebLoop::kBatchOnlyBudgetS;
+    tick(loop.app);
+    if (!batch_running(loop.app) && !report_job_running(loop.app)) wake();  // the work ended: draw its end
+    return;
+  }
   if (loop.frames_wanted > 0) --loop.frames_wanted;
+  loop.app.batch_budget_s = WebLoop::kBatchDrawnBudgetS;
   tick(loop.app);
   feed_events(loop);
+  loop.drawn_at = now;
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -293,6 +335,43 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_file(void* app, int kind, const char* name, 
   receive(loop.app, static_cast<Incoming>(kind), name != nullptr ? name : "", std::move(bytes));
 }
 
+/// Room for the next file of a group the page reads in chunks (File.slice, so that no giant JS
+/// string or buffer is made): `size` bytes, written by glue.js at the address returned, then
+/// named by `rc_app_file_done`. Returns null when the wasm heap cannot hold them (the page
+/// then says so, and the request is kept).
+EMSCRIPTEN_KEEPALIVE char* rc_app_file_buffer(void* app, double size) {
+  using namespace reqcheck::app;
+  if (app == nullptr || !(size >= 0) || size > max_file_bytes) return nullptr;
+  auto& loop = *static_cast<WebLoop*>(app);
+  try {
+    loop.incoming.emplace_back(std::string(), std::string(static_cast<std::size_t>(size), '\0'));
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+  std::string& bytes = loop.incoming.back().second;
+  return bytes.empty() ? reinterpret_cast<char*>(&bytes) : bytes.data();  // a non-null address for an empty file
+}
+
+/// Names the file whose bytes were just written into the last `rc_app_file_buffer`.
+EMSCRIPTEN_KEEPALIVE void rc_app_file_done(void* app, const char* name) {
+  if (app == nullptr) return;
+  auto& loop = *static_cast<reqcheck::app::WebLoop*>(app);
+  if (!loop.incoming.empty()) loop.incoming.back().first = name != nullptr ? name : "";
+}
+
+/// The group of files read is complete (`ok` 1) or could not be read (`ok` 0: dropped): hands
+/// them to the state (`receive_files`: one file as before, several as one batch).
+EMSCRIPTEN_KEEPALIVE void rc_app_files_end(void* app, int kind, int ok) {
+  using namespace reqcheck::app;
+  wake();
+  if (app == nullptr) return;
+  auto& loop = *static_cast<WebLoop*>(app);
+  auto files = std::move(loop.incoming);
+  loop.incoming.clear();
+  if (!ok || files.empty() || kind < 0 || kind > 3) return;
+  receive_files(loop.app, static_cast<Incoming>(kind), std::move(files));
+}
+
 /// A file the page refused to read because it is larger than `max_file_bytes`: says so in the
 /// status bar and keeps the request that is loaded.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, double bytes) {
@@ -304,7 +383,9 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_too_large(void* app, const char* name, doubl
 /// A command from the page: the keyboard shortcuts the browser would otherwise take
 /// (glue.js catches them so that the file picker opens within the key press): 1 open (Ctrl+O),
 /// 2 save (Ctrl+S), 3 check now (Ctrl+Enter), 4 print (Ctrl+P), 5 download the report as JSON
-/// (Ctrl+Shift+S), 6 download the report as Markdown.
+/// (Ctrl+Shift+S), 6 download the report as Markdown; a batch's exports (window.reqcheck.download):
+/// 7 results CSV, 8 results JSON, 9 tallies CSV, 10 tallies JSON, 11 every report as NDJSON;
+/// 12 cancel a running batch.
 EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
   using namespace reqcheck::app;
   wake();
@@ -317,6 +398,12 @@ EMSCRIPTEN_KEEPALIVE void rc_app_on_action(void* app, int action) {
     case 4: print_report(s); break;
     case 5: download_report(s, ReportFormat::json); break;
     case 6: download_report(s, ReportFormat::markdown); break;
+    case 7: download_batch(s, BatchExport::results_csv); break;
+    case 8: download_batch(s, BatchExport::results_json); break;
+    case 9: download_batch(s, BatchExport::tally_csv); break;
+    case 10: download_batch(s, BatchExport::tally_json); break;
+    case 11: download_batch(s, BatchExport::reports_ndjson); break;
+    case 12: cancel_batch(s); break;
     default: break;
   }
 }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "state/app_state.hpp"
@@ -34,6 +35,23 @@ struct EditorJump {
   int frames_left = 0;             ///< gives up after a few frames (the field may be hidden)
 };
 
+/// The results table's view of the batch run: its filter and sort, and the rows they leave
+/// (indexes into `run.rows`), recomputed when they change or the run adds rows (while a run
+/// goes on, with a filter or sort, at most every `results_resort_s`).
+struct ResultsView {
+  RowFilter filter;
+  std::vector<RowSort> sort;
+  std::vector<std::uint32_t> visible;
+  bool dirty = true;               ///< filter or sort changed: recompute now
+  std::uint32_t seen_generation = 0;  ///< `run.generation` when `visible` was made
+  double seen_started = -1.0;       ///< `run.started` of that run (a new run: recompute)
+  double made_at = -1e9;            ///< platform clock when made
+  std::uint32_t seen_editor_generation = 0xffffffffu;  ///< a new text loaded: the Results tab comes to the front
+};
+
+/// Seconds between re-sorts of the table while a run adds rows.
+inline constexpr double results_resort_s = 0.5;
+
 /// The app's whole state: the portable AppState plus what only drawing needs. It derives from
 /// AppState, rather than holding one, so that panels read `s.report` and `s.fonts` alike and
 /// every state operation takes it unchanged.
@@ -51,6 +69,11 @@ struct AppUi : AppState {
   /// while no item is active, so that a re-check finishing while the user types or clicks
   /// never moves the fields under the pointer.
   std::vector<Finding> form_findings;
+  ResultsView results;  ///< the results table's filter, sort and rows shown
+  bool results_tab_switch = false;  ///< bring the Results tab to the front on the next frame
+  bool editor_tab_switch = false;   ///< bring the Request JSON tab to the front (a row double-clicked)
+  std::uint32_t editor_seen_row = 0;  ///< last `row_serial` the editor's row view showed
+  std::string row_display;  ///< `row_text` indented for the row view (as is when it is not JSON)
 };
 
 /// Below this width, in CSS pixels, the panes stack (report over request) and the status bar

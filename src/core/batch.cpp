@@ -38,6 +38,10 @@ namespace {
 
 constexpr std::string_view kWhitespace = " \t\r\n";
 
+}  // namespace
+
+namespace detail {
+
 /// A request's place in the batch text (its text not yet copied): byte offset and length in the
 /// text without BOM, 1-based line and byte column.
 struct Piece {
@@ -48,7 +52,7 @@ struct Piece {
 /// How a batch text divides: `whole` (one request: the text as it is), HI-1 messages with their
 /// own texts (`owned`), or pieces of the text; `beyond`: where the first request past
 /// kMaxBatchRequests starts (`beyond_pointer`: its JSON Pointer, "" in NDJSON).
-struct Split {
+struct BatchSplit {
   bool whole = false;
   std::vector<std::string> owned;
   std::vector<Piece> pieces;
@@ -56,6 +60,13 @@ struct Split {
   std::optional<Piece> beyond;
   std::string beyond_pointer;
 };
+
+}  // namespace detail
+
+namespace {
+
+using detail::Piece;
+using Split = detail::BatchSplit;
 
 /// 1-based line and byte column of increasing byte offsets, counting line feeds once.
 class LineCounter {
@@ -372,6 +383,58 @@ std::size_t check_each(const Policy& policy, std::string_view text, const CheckO
              beyond_limit(policy, text, s, options)});
   }
   return n;
+}
+
+BatchPlan::BatchPlan(std::string_view text) : split_(std::make_shared<const Split>(split(text))), size_(text.size()) {}
+
+std::size_t BatchPlan::size() const {
+  if (!split_) return 0;
+  const Split& s = *split_;
+  return (s.whole ? 1 : 0) + s.owned.size() + s.pieces.size() + (s.beyond ? 1 : 0);
+}
+
+std::size_t BatchPlan::requests() const {
+  if (!split_) return 0;
+  return size() - (split_->beyond ? 1 : 0);
+}
+
+bool BatchPlan::beyond_limit(std::size_t i) const { return split_ && split_->beyond && i + 1 == size(); }
+
+BatchPart BatchPlan::place(std::size_t i) const {
+  if (!split_ || i >= size()) return {};
+  const Split& s = *split_;
+  if (s.whole) return {std::string(), 0, size_, 1, 1};
+  if (i < s.owned.size()) return {std::string(), 0, size_, 1, 1};
+  i -= s.owned.size();
+  if (i < s.pieces.size()) {
+    const Piece& p = s.pieces[i];
+    return {std::string(), p.offset + s.bom, p.length, p.line, p.column};
+  }
+  return {std::string(), s.beyond->offset + s.bom, size_ - s.bom - s.beyond->offset, s.beyond->line, s.beyond->column};
+}
+
+BatchPart BatchPlan::part(std::string_view text, std::size_t i) const {
+  BatchPart out = place(i);
+  if (!split_ || i >= size() || beyond_limit(i)) return out;
+  const Split& s = *split_;
+  if (!s.whole && i < s.owned.size()) {
+    out.text = s.owned[i];
+    return out;
+  }
+  // never past the text given (a caller's text that changed since the plan was made)
+  const std::size_t at = std::min(out.offset, text.size());
+  out.text = std::string(text.substr(at, std::min(out.length, text.size() - at)));
+  return out;
+}
+
+BatchItem BatchPlan::check(const Policy& policy, std::string_view text, const CheckOptions& options, std::size_t i) const {
+  if (beyond_limit(i)) {
+    if (text.size() == size_) return {place(i), reqcheck::beyond_limit(policy, text, *split_, options)};
+  }
+  BatchItem item;
+  item.part = part(text, i);
+  item.report = reqcheck::check(policy, item.part.text, options_of(options, item.part));
+  return item;
 }
 
 }  // namespace reqcheck

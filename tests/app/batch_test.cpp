@@ -1,5 +1,6 @@
-// Batches in the app state: a JSON array and NDJSON each give one report per request, the
-// worst verdict sums them up, and show_batch_element switches the report shown.
+// Batches in the app state: a JSON array and NDJSON each give one results row per request, the
+// worst verdict sums them up, show_batch_element rebuilds the report shown; slices, cancel,
+// several files, tallies and exports equal to what the CLI's code path makes.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -23,22 +24,30 @@ std::vector<std::string> three_requests() {
 }
 
 void check_three(const Fixture& f) {
-  REQUIRE(f.state.batch.items.size() == 3);
-  CHECK(wire(f.state.batch.items[0].report.verdict) == "meets_criteria");
-  CHECK(wire(f.state.batch.items[1].report.verdict) == "does_not_meet");
-  CHECK(wire(f.state.batch.items[2].report.verdict) == "needs_review");
-  CHECK(wire(f.state.batch.worst) == "does_not_meet");
+  const auto& rows = f.state.run.rows;
+  REQUIRE(rows.size() == 3);
+  CHECK(f.state.run.state == RunState::done);
+  CHECK(wire(rows[0].row.verdict) == "meets_criteria");
+  CHECK(wire(rows[1].row.verdict) == "does_not_meet");
+  CHECK(wire(rows[2].row.verdict) == "needs_review");
+  CHECK(wire(f.state.run.worst) == "does_not_meet");
   CHECK(f.platform.verdict.verdict == "does_not_meet");
   CHECK(f.platform.verdict.summary.find("batch of 3 requests") != std::string::npos);
-  CHECK(f.platform.verdict.summary.find(reqcheck::batch_summary(f.state.batch)) != std::string::npos);
-  CHECK(f.state.batch.counts[static_cast<std::size_t>(Verdict::does_not_meet)] == 1);
+  reqcheck::BatchResult counts;
+  counts.counts = f.state.run.counts;
+  CHECK(f.platform.verdict.summary.find(reqcheck::batch_summary(counts)) != std::string::npos);
+  CHECK(f.state.run.counts[static_cast<std::size_t>(Verdict::does_not_meet)] == 1);
+  CHECK(f.platform.batch.state == "done");
+  CHECK(f.platform.batch.done == 3);
+  CHECK(f.platform.batch.total == 3);
   CHECK_FALSE(f.state.form_valid);  // the form edits one request at a time
   CHECK(f.state.form_error.find("batch of 3") != std::string::npos);
+  CHECK_FALSE(editor_shows_row(f.state));  // a small batch stays whole in the editor
   for (std::size_t i = 0; i < 3; ++i) {
-    const reqcheck::BatchPart& part = f.state.batch.items[i].part;
-    CHECK(part.offset + part.length <= f.state.request_text.size());
-    CHECK(f.state.request_text.substr(part.offset, part.length) == part.text);
-    CHECK(part.text.front() == '{');
+    const reqcheck::ResultRow& row = rows[i].row;
+    CHECK(row.offset + row.length <= f.state.request_text.size());
+    CHECK(f.state.request_text[row.offset] == '{');
+    CHECK(f.state.request_text[row.offset + row.length - 1] == '}');
   }
 }
 
@@ -68,7 +77,7 @@ TEST_CASE("an NDJSON batch gives one report per request and the worst verdict") 
   CHECK(f.state.request_name == "pasted.json");
   check_three(f);
   // NDJSON spans are whole lines
-  CHECK(f.state.batch.items[1].part.offset == text.find('\n') + 1);
+  CHECK(f.state.run.rows[1].row.offset == text.find('\n') + 1);
 }
 
 TEST_CASE("a batch with an unreadable line is invalid input overall, the other lines still checked") {
@@ -76,28 +85,45 @@ TEST_CASE("a batch with an unreadable line is invalid input overall, the other l
   init_app(f.state);
   const std::string good = nlohmann::ordered_json::parse(read_file("assets/samples/meets-criteria.json")).dump();
   receive(f.state, Incoming::drop, "batch.ndjson", good + "\n{\"schema\": \"reqcheck.request/1\",,}\n");
-  REQUIRE(f.state.batch.items.size() == 2);
-  CHECK(wire(f.state.batch.items[0].report.verdict) == "meets_criteria");
-  CHECK(wire(f.state.batch.items[1].report.verdict) == "invalid_input");
-  CHECK(wire(f.state.batch.worst) == "invalid_input");
-  // the broken line's location is the file's line 2
-  const int at = first_input_error(f.state.batch.items[1].report);
+  REQUIRE(f.state.run.rows.size() == 2);
+  CHECK(wire(f.state.run.rows[0].row.verdict) == "meets_criteria");
+  CHECK(wire(f.state.run.rows[1].row.verdict) == "invalid_input");
+  CHECK(wire(f.state.run.worst) == "invalid_input");
+  CHECK(f.state.run.rows[1].row.first_failing_rule.rfind("INPUT.", 0) == 0);
+  // the broken line is opened (the worst), its location the file's line 2
+  CHECK(f.state.batch_index == 1);
+  const int at = first_input_error(f.state.report);
   REQUIRE(at >= 0);
-  CHECK(f.state.batch.items[1].report.findings[static_cast<std::size_t>(at)].line == 2);
+  CHECK(f.state.report.findings[static_cast<std::size_t>(at)].line == 2);
 }
 
-TEST_CASE("show_batch_element switches the report shown and ignores indexes out of range") {
+TEST_CASE("show_batch_element switches the report shown (rebuilt) and ignores indexes out of range") {
   Fixture f;
   init_app(f.state);
   std::string text;
   for (const std::string& r : three_requests()) text += nlohmann::ordered_json::parse(r).dump() + "\n";
   receive(f.state, Incoming::drop, "batch.ndjson", text);
-  REQUIRE(f.state.batch.items.size() == 3);
+  REQUIRE(f.state.run.rows.size() == 3);
   f.state.selected_finding = 0;
+  show_batch_element(f.state, 2);
   show_batch_element(f.state, 1);
   CHECK(f.state.batch_index == 1);
   CHECK(wire(f.state.report.verdict) == "does_not_meet");
-  CHECK(reqcheck::report::to_json(f.state.report) == reqcheck::report::to_json(f.state.batch.items[1].report));
+  // the report rebuilt is the report of that line checked on its own, named by file and line
+  reqcheck::CheckOptions o;
+  o.now = apptest::kNow;
+  o.file = "batch.ndjson";
+  o.first_line = 2;
+  o.first_offset = text.find('\n') + 1;
+  const std::string line2 = text.substr(o.first_offset, text.find('\n', o.first_offset) - o.first_offset);
+  CHECK(reqcheck::report::to_json(f.state.report) == reqcheck::report::to_json(reqcheck::check(reqcheck::Policy::bundled(), line2, o)));
+  CHECK(f.platform.report_json == reqcheck::report::to_json(f.state.report));
+  CHECK(f.state.row_text == line2);
+  // the editor is asked to show the request where it is in the text
+  Span row_span;
+  REQUIRE(selection_span(f.state, row_span));
+  CHECK(row_span.begin == o.first_offset);
+  CHECK(row_span.end == o.first_offset + line2.size());
   CHECK(f.state.selected_finding == -1);
   show_batch_element(f.state, 3);
   show_batch_element(f.state, -1);
@@ -117,8 +143,8 @@ TEST_CASE("show_batch_element switches the report shown and ignores indexes out 
   select_finding(f.state, *signed_finding);
   Span span;
   REQUIRE(selection_span(f.state, span));
-  CHECK(span.begin > f.state.batch.items[1].part.offset);
-  CHECK(span.end <= f.state.batch.items[1].part.offset + f.state.batch.items[1].part.length);
+  CHECK(span.begin > f.state.run.rows[1].row.offset);
+  CHECK(span.end <= f.state.run.rows[1].row.offset + f.state.run.rows[1].row.length);
   CHECK(f.state.request_text.substr(span.begin, span.end - span.begin) == "false");
 
   // one request again: the batch is gone

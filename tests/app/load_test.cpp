@@ -187,9 +187,12 @@ TEST_CASE("a file too large is refused with a notice that keeps the request") {
   init_app(f.state);
   const std::string before = f.state.request_text;
   f.platform.clock = 5.0;
-  refuse_file(f.state, "huge.ndjson", 20.0 * 1024 * 1024);
+  refuse_file(f.state, "huge.ndjson", 300.0 * 1024 * 1024);
   CHECK(f.state.notice_is_error);
-  CHECK(f.state.notice.find("huge.ndjson is 20.0 MB") == 0);
+  CHECK(f.state.notice.find("huge.ndjson is 300.0 MB") == 0);
+  // within the limit, the heap could not hold it: said so, not "too large"
+  refuse_file(f.state, "big.ndjson", 20.0 * 1024 * 1024);
+  CHECK(f.state.notice.find("big.ndjson (20.0 MB) could not be read") == 0);
   CHECK(f.state.request_text == before);
   CHECK(notice_visible(f.state));
   f.platform.clock = 5.0 + notice_seconds + 1;

@@ -26,6 +26,12 @@ async function savedText(page) {
 async function typeAtEnd(page, text) {
   await page.mouse.click(350, 400);
   await page.waitForTimeout(200);
+  // the app feeds a click to ImGui a frame after the pointer, keys at once: on a loaded machine
+  // 200 ms may be one frame, and Ctrl+End would overtake the click that places the cursor
+  await page.evaluate(() => new Promise((done) => {
+    const wait = (n) => (n === 0 ? done() : requestAnimationFrame(() => wait(n - 1)));
+    wait(5);
+  }));
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(200);
   await page.keyboard.type(text, { delay: 80 });

@@ -445,7 +445,9 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     await page.evaluate((text) => window.reqcheck.load(text, 'array-batch.json'), batch);
     await waitForVerdict(page, { verdict: 'does_not_meet', failed: null, review: null });
     const saved = await downloadText(page, () => page.evaluate(() => window.reqcheck.download('json')));
-    const finding = JSON.parse(saved.text).findings.find((f) => f.pointer === '/servise');
+    const reports = JSON.parse(saved.text);
+    assert.ok(Array.isArray(reports) && reports.length === 2, 'a batch downloads every request\'s report');
+    const finding = reports[0].findings.find((f) => f.pointer === '/servise');
     assert.ok(finding, 'the report of the shown (first) element names /servise');
     assert.equal(finding.line, 4);
     assert.equal(finding.column, 5);

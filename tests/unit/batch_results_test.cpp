@@ -286,3 +286,51 @@ TEST_CASE("a broken array of more elements than one text holds: its error, not t
   CHECK(small.items[0].report.findings[0].code == "INPUT.not_json");
   CHECK(small.items[0].report.findings[0].line == 2);
 }
+
+namespace {
+
+/// Every item of `text` as check_each gives it and as a BatchPlan gives it (parts and report
+/// JSON lines), for comparison.
+void same_as_check_each(const std::string& text) {
+  std::vector<std::pair<reqcheck::BatchPart, std::string>> each;
+  reqcheck::check_each(reqcheck::Policy::bundled(), text, options(), [&](reqcheck::BatchItem&& item) {
+    each.emplace_back(item.part, reqcheck::report::to_json_line(item.report));
+  });
+  const reqcheck::BatchPlan plan(text);
+  REQUIRE(plan.size() == each.size());
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const reqcheck::BatchItem item = plan.check(reqcheck::Policy::bundled(), text, options(), i);
+    CHECK(item.part.text == each[i].first.text);
+    CHECK(item.part.offset == each[i].first.offset);
+    CHECK(item.part.length == each[i].first.length);
+    CHECK(item.part.line == each[i].first.line);
+    CHECK(item.part.column == each[i].first.column);
+    CHECK(reqcheck::report::to_json_line(item.report) == each[i].second);
+    const reqcheck::BatchPart place = plan.place(i);
+    CHECK(place.text.empty());
+    CHECK(place.offset == each[i].first.offset);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("BatchPlan: the items of check_each, one at a time, without copying the batch") {
+  auto fails = testsupport::base_request();
+  fails["instrument"]["type"] = "letter";
+  std::string ndjson;
+  for (int i = 0; i < 7; ++i) ndjson += one_line(i % 2 ? testsupport::base_request() : fails) + " \r\n\n";
+  ndjson += "{\"schema\": \"reqcheck.request/1\",,}\n";
+  same_as_check_each(ndjson);
+  same_as_check_each("\xEF\xBB\xBF[\n  " + one_line(fails) + ",\n  " + one_line(testsupport::base_request()) + "\n]\n");
+  same_as_check_each(testsupport::base_request().dump(2));  // one request: one item, the whole text
+  same_as_check_each("not json");
+  same_as_check_each(testsupport::read_file(testsupport::kSourceDir / "tests/cases/hi1/HI1-two-authorisations/request.xml"));
+  const reqcheck::BatchPlan plan(ndjson);
+  CHECK(plan.size() == 8);
+  CHECK(plan.requests() == 8);
+  CHECK_FALSE(plan.beyond_limit(7));
+  CHECK(plan.place(8).length == 0);  // out of range: a default part
+  // a text that changed under the plan gives other bytes, never an error
+  CHECK(plan.part(ndjson.substr(0, 10), 3).text.empty());
+  CHECK(reqcheck::BatchPlan().size() == 0);
+}

@@ -1,6 +1,6 @@
-// The batch bar above the report when the text holds several requests (a JSON array or NDJSON):
-// the worst verdict, and one button per request coloured by its verdict, choosing whose report
-// is shown. The reports themselves come from reqcheck_core, one check per request.
+// The batch line above the report when the check holds several requests: which row's report
+// is shown (file, line, its place in the table), buttons for the previous and next rows, and
+// the run's progress while it goes on. The rows themselves are in the Results tab (results.cpp).
 #include <string>
 
 #include <imgui.h>
@@ -11,23 +11,35 @@ namespace reqcheck::app {
 
 void draw_batch_bar(AppUi& s) {
   if (!is_batch(s)) return;
-  const auto& items = s.batch.items;
+  const BatchRun& run = s.run;
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Batch of %zu requests, worst verdict: %s. Showing request:", items.size(), std::string(report::verdict_label(s.batch.worst)).c_str());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const report::Report& r = items[i].report;
-    const bool current = static_cast<int>(i) == s.batch_index;
-    ImVec4 colour = verdict_color(r.verdict);
-    if (!current) colour.w = 0.55f;
-    ImGui::PushStyleColor(ImGuiCol_Button, colour);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, verdict_color(r.verdict));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f : 0.0f);
-    const std::string label = std::to_string(i + 1);
-    if (i > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("0000").x * 2) ImGui::SameLine();
-    if (ImGui::Button(label.c_str())) show_batch_element(s, static_cast<int>(i));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Request %zu: %s", i + 1, std::string(report::verdict_label(r.verdict)).c_str());
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
+  if (run.state == RunState::running) {
+    const float fraction = run.total == 0 ? 1.0f : static_cast<float>(run.rows.size()) / static_cast<float>(run.total);
+    ImGui::Text("Checking the batch:");
+    ImGui::SameLine();
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) cancel_batch(s);
+  } else if (report_job_running(s)) {
+    ImGui::Text("Preparing the batch's reports: %zu of %zu", s.report_job.next, s.report_job.count);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel##job")) cancel_report_job(s);
+  } else {
+    ImGui::TextWrapped("Batch: %s. Worst verdict: %s.", run_summary(run).c_str(), std::string(report::verdict_label(run.worst)).c_str());
+  }
+  if (s.batch_index >= 0 && s.batch_index < static_cast<int>(run.rows.size())) {
+    const ResultRow& r = run.rows[static_cast<std::size_t>(s.batch_index)].row;
+    ImGui::BeginDisabled(s.batch_index <= 0);
+    if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) show_batch_element(s, s.batch_index - 1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.batch_index + 1 >= static_cast<int>(run.rows.size()));
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) show_batch_element(s, s.batch_index + 1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Request %d of %zu: %s, line %d%s%s", s.batch_index + 1, run.total, r.file.c_str(), r.line, r.reference.empty() ? "" : ", ",
+                r.reference.c_str());
   }
   ImGui::Separator();
 }

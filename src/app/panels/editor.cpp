@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <nlohmann/json.hpp>
 
 #include "panels/panels.hpp"
 
@@ -105,9 +106,60 @@ void mark_error_columns(const AppUi& s, ImGuiWindow* field) {
   }
 }
 
+/// The editor of a big batch or of several files: the request of the row opened, read-only (an
+/// ImGui field re-lays out its whole text each frame; a 100 MB text would stall the page), with
+/// a way to open that request on its own to edit it.
+void draw_row_view(AppUi& s) {
+  const bool has_row = s.batch_index >= 0 && s.batch_index < static_cast<int>(s.run.rows.size());
+  const std::size_t bytes = s.request_text.size();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  if (!s.more_files.empty())
+    ImGui::TextWrapped("%zu files, a batch of %zu requests: the editor shows the request of the row opened in Results, read-only.",
+                       s.more_files.size() + 1, s.run.total);
+  else
+    ImGui::TextWrapped("A batch of %zu requests (%.1f MB, more than the editor holds): the editor shows the request of the row opened "
+                       "in Results, read-only.",
+                       s.run.total, static_cast<double>(bytes) / (1024.0 * 1024.0));
+  ImGui::PopStyleColor();
+  if (!has_row) {
+    ImGui::TextDisabled("No row opened yet.");
+    return;
+  }
+  const ResultRow& r = s.run.rows[static_cast<std::size_t>(s.batch_index)].row;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s, line %d", r.file.c_str(), r.line);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Open this request on its own")) {
+    std::string name = r.file;
+    const std::size_t dot = name.rfind('.');
+    name = (dot == std::string::npos ? name : name.substr(0, dot)) + ".line-" + std::to_string(r.line) + ".json";
+    set_request(s, s.row_text, name);  // the batch is one Ctrl+Z away
+    return;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit it in the editor and the form; Ctrl+Z brings the batch back");
+  if (s.editor_seen_row != s.row_serial) {  // a row opened: indent its request for reading (one NDJSON line is long)
+    s.editor_seen_row = s.row_serial;
+    const auto doc = nlohmann::ordered_json::parse(s.row_text, nullptr, false);
+    s.row_display = doc.is_discarded() ? s.row_text : doc.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace);
+  }
+  if (s.row_display != s.row_text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(shown indented)");
+  }
+  ImGui::PushFont(s.fonts.mono);
+  ImGui::PushID(static_cast<int>(s.row_serial));
+  ImGui::InputTextMultiline("##row_text", &s.row_display, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopID();
+  ImGui::PopFont();
+}
+
 }  // namespace
 
 void draw_editor(AppUi& s) {
+  if (editor_shows_row(s)) {
+    draw_row_view(s);
+    return;
+  }
   // toolbar: actions, and the state of the text in one line
   if (ImGui::Button("Check now")) run_check(s);
   ImGui::SameLine();
@@ -128,7 +180,7 @@ void draw_editor(AppUi& s) {
     ImGui::PopStyleColor();
   } else if (is_batch(s)) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.batch.items.size());
+    ImGui::TextDisabled("a batch of %zu requests, checked one by one", s.run.total);
   } else if (!s.form_valid) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(status_color(Status::fail), "%s the JSON cannot be read", status_icon(Status::fail));

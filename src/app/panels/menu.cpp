@@ -19,9 +19,20 @@ void file_menu(AppUi& s) {
   if (ImGui::MenuItem("Save request", "Ctrl+S")) save_request(s);
   ImGui::Separator();
   const bool has_report = s.checked;
-  if (ImGui::MenuItem("Download report (JSON)", "Ctrl+Shift+S", false, has_report)) download_report(s, ReportFormat::json);
-  if (ImGui::MenuItem("Download report (Markdown)", nullptr, false, has_report)) download_report(s, ReportFormat::markdown);
-  if (ImGui::MenuItem("Print report…", "Ctrl+P", false, has_report)) print_report(s);
+  const bool batch = is_batch(s);
+  if (ImGui::MenuItem(batch ? "Download batch reports (JSON)" : "Download report (JSON)", "Ctrl+Shift+S", false, has_report))
+    download_report(s, ReportFormat::json);
+  if (ImGui::MenuItem(batch ? "Download batch reports (Markdown)" : "Download report (Markdown)", nullptr, false, has_report))
+    download_report(s, ReportFormat::markdown);
+  if (ImGui::MenuItem(is_batch(s) ? "Print batch (every report)…" : "Print report…", "Ctrl+P", false, has_report)) print_report(s);
+  if (ImGui::BeginMenu("Export batch", is_batch(s) && !s.run.rows.empty())) {
+    if (ImGui::MenuItem("Results table (CSV)")) download_batch(s, BatchExport::results_csv);
+    if (ImGui::MenuItem("Results table (JSON)")) download_batch(s, BatchExport::results_json);
+    if (ImGui::MenuItem("Tallies (CSV)")) download_batch(s, BatchExport::tally_csv);
+    if (ImGui::MenuItem("Tallies (JSON)")) download_batch(s, BatchExport::tally_json);
+    if (ImGui::MenuItem("Every report (NDJSON)")) download_batch(s, BatchExport::reports_ndjson);
+    ImGui::EndMenu();
+  }
   ImGui::EndMenu();
 }
 
@@ -87,7 +98,8 @@ float draw_menu_bar(AppUi& s) {
     ImGui::EndMenu();
   }
   // the request's name, right-aligned, so the user always sees what is being checked
-  const std::string name = (s.modified ? "• " : "") + s.request_name + (s.check_pending ? "  (checking…)" : "");
+  std::string name = (s.modified ? "• " : "") + s.request_name + (s.check_pending ? "  (checking…)" : "");
+  if (s.more_files.size() > 0) name += " and " + std::to_string(s.more_files.size()) + " more";
   const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SameLine(ImGui::GetWindowWidth() - w);
   ImGui::TextDisabled("%s", name.c_str());

@@ -24,8 +24,16 @@ void draw_form(AppUi& s);
 /// The verdict banner and the findings table (panels/report.cpp).
 void draw_report(AppUi& s);
 
-/// The batch bar: which request of a batch the report shows (panels/batch.cpp); nothing for one request.
+/// The batch line above the report: which request of the batch it shows, the previous and
+/// next rows, the run's progress (panels/batch.cpp); nothing for one request.
 void draw_batch_bar(AppUi& s);
+
+/// The results table of a batch: progress and Cancel, exports, filters, a row per request
+/// (panels/results.cpp).
+void draw_results(AppUi& s);
+
+/// The tallies of a batch per quarter and country, and per rule, with bars (panels/tallies.cpp).
+void draw_tallies(AppUi& s);
 
 /// The pack picker and the rules browser (panels/rules.cpp).
 void draw_rules(AppUi& s);

@@ -265,11 +265,17 @@ void draw_report(AppUi& s) {
   draw_batch_bar(s);
   draw_banner(s);
   draw_policy_line(s);
-  if (ImGui::SmallButton("Download JSON")) download_report(s, ReportFormat::json);
+  const bool batch = is_batch(s);
+  if (ImGui::SmallButton(batch ? "Download batch JSON" : "Download JSON")) download_report(s, ReportFormat::json);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Download Markdown")) download_report(s, ReportFormat::markdown);
+  if (ImGui::SmallButton(batch ? "Download batch Markdown" : "Download Markdown")) download_report(s, ReportFormat::markdown);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Print")) print_report(s);
+  if (ImGui::SmallButton(batch ? "Print batch" : "Print")) print_report(s);
+  if (batch) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("This request: JSON")) download_report(s, ReportFormat::json, false);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only the report shown, named by its file and line");
+  }
   draw_notes(s);
   draw_profiles(s);
   draw_deadlines(s);

@@ -10,6 +10,8 @@
 #include <utility>
 
 #include <reqcheck/engine.hpp>
+#include <reqcheck/results.hpp>
+#include <reqcheck/tally.hpp>
 
 #include "state/embedded.hpp"
 
@@ -17,6 +19,7 @@ namespace reqcheck::app {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+using ReportJob = AppState::ReportJob;
 
 constexpr std::string_view default_sample = "meets-criteria.json";
 
@@ -31,8 +34,8 @@ const EmbeddedFile* find_sample(std::string_view name) {
 void refresh_form(AppState& s) {
   if (is_batch(s)) {
     s.form_valid = false;
-    s.form_error = "This text is a batch of " + std::to_string(s.batch.items.size()) +
-                   " requests; the form edits one request at a time (open one on its own to use it).";
+    s.form_error = (s.run.files.size() > 1 ? std::to_string(s.run.files.size()) + " files, a batch of " : std::string("This text is a batch of ")) +
+                   std::to_string(s.run.total) + " requests; the form edits one request at a time (open one on its own to use it).";
     return;
   }
   // the form and its re-serialisation recurse per level: refuse absurd nesting up front
@@ -91,7 +94,9 @@ bool looks_like_pack(std::string_view text) {
   return text.substr(0, 512).find("\"reqcheck.pack/") != std::string_view::npos;
 }
 
-bool is_batch(const AppState& s) { return s.batch.items.size() > 1; }
+bool is_batch(const AppState& s) { return s.run.files.size() > 1 || s.run.total > 1; }
+
+bool editor_shows_row(const AppState& s) { return is_batch(s) && (!s.more_files.empty() || s.request_text.size() > editor_max_bytes); }
 
 bool is_located_input(const Finding& f) { return f.rule == "INPUT" && f.line > 0 && f.source.empty(); }
 
@@ -202,6 +207,9 @@ void restore(AppState& s, AppState::Kept k) {
   s.selected_finding = -1;
   clear_selection(s);
   s.batch_index = -1;  // a new text: a batch opens on its worst request
+  s.batch_auto_open = true;
+  s.more_files.clear();  // files dropped with another are part of that drop only
+  s.report_job = ReportJob{};  // its rows are about to go
   s.untouched_since_replace = true;
   s.modified = k.modified;
   s.platform->set_unsaved(s.modified);
@@ -302,77 +310,175 @@ std::pair<int, int> failed_and_review(const report::Report& r) {
           c[static_cast<std::size_t>(Status::review)] + c[static_cast<std::size_t>(Status::incomplete)]};
 }
 
+/// The options of every check of the current text: the checking time, the forced pack, the
+/// HI-1 source, the file's name (a batch run sets each file's).
+CheckOptions check_options(const AppState& s) {
+  CheckOptions options;
+  options.now = s.checking_time;
+  if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
+  options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
+  options.file = s.request_name;  // a downloaded or printed report names the file it checked
+  return options;
+}
+
+const char* run_state_word(RunState st) {
+  switch (st) {
+    case RunState::idle: return "idle";
+    case RunState::running: return "running";
+    case RunState::done: return "done";
+    case RunState::cancelled: return "cancelled";
+  }
+  return "idle";
+}
+
+void publish_progress(AppState& s) {
+  s.platform->publish_batch(is_batch(s) ? run_state_word(s.run.state) : "idle", s.run.rows.size(), s.run.total, run_rate(s.run),
+                            is_batch(s) ? run_summary(s.run) : std::string());
+}
+
 void publish(AppState& s) {
   s.platform->publish_report(report::to_json(s.report));
+  publish_progress(s);
   if (!is_batch(s)) {
     const auto [failed, review] = failed_and_review(s.report);
     s.platform->publish_verdict(report::to_string(s.report.verdict), verdict_summary(s), failed, review, s.report.policy_id);
     return;
   }
+  if (s.run.state == RunState::running) return;  // the verdict of a batch is known at its end
   int failed = 0, review = 0;
-  for (const BatchItem& item : s.batch.items) {
-    const auto [f, r] = failed_and_review(item.report);
-    failed += f;
-    review += r;
+  for (const BatchRow& r : s.run.rows) {
+    failed += r.row.failed;
+    review += r.row.review + r.row.incomplete;
   }
-  const std::string summary = std::string(report::verdict_label(s.batch.worst)) + ": batch of " + batch_summary(s.batch) + "; " +
-                              std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
-  s.platform->publish_verdict(report::to_string(s.batch.worst), summary, failed, review, s.report.policy_id);
+  BatchResult counts;
+  counts.counts = s.run.counts;
+  std::string summary = std::string(report::verdict_label(s.run.worst)) + ": batch of " + batch_summary(counts) + "; " +
+                        std::to_string(failed) + " failed, " + std::to_string(review) + " to review";
+  if (s.run.files.size() > 1) summary += "; " + std::to_string(s.run.files.size()) + " files";
+  if (s.run.state == RunState::cancelled) summary += "; cancelled after " + std::to_string(s.run.rows.size()) + " of " + std::to_string(s.run.total);
+  s.platform->publish_verdict(report::to_string(s.run.worst), summary, failed, review, s.report.policy_id);
 }
 
 }  // namespace
 
 namespace {
 
-/// Makes batch element `index` (in range) the report shown, without telling the page.
-void select_batch_element(AppState& s, int index) {
-  s.batch_index = index;
-  s.report = s.batch.items[static_cast<std::size_t>(index)].report;
-  s.selected_finding = -1;
-  clear_selection(s);
+bool editor_row_in_text(const AppState& s, const BatchRow& row, const BatchPart& part) {
+  return !editor_shows_row(s) && row.file == 0 && part.length > 0 && part.length < s.request_text.size();
 }
 
 }  // namespace
 
-void show_batch_element(AppState& s, int index) {
-  if (index < 0 || index >= static_cast<int>(s.batch.items.size())) return;
-  select_batch_element(s, index);
+void show_batch_element(AppState& s, int index, bool by_user) {
+  if (index < 0 || index >= static_cast<int>(s.run.rows.size())) return;
+  if (by_user) s.batch_auto_open = false;
+  s.batch_index = index;
+  BatchItem item = rebuild(s.run, policy_for_check(s), check_options(s), static_cast<std::size_t>(index));
+  s.report = std::move(item.report);
+  s.selected_finding = -1;
+  clear_selection(s);
+  const BatchRow& row = s.run.rows[static_cast<std::size_t>(index)];
+  if (editor_row_in_text(s, row, item.part)) {  // the editor shows the request where it is in the text
+    s.selection.pointer.clear();
+    s.selection.offset = item.part.offset;
+    s.selection.end = item.part.offset + item.part.length;
+    s.selection.line = item.part.line;
+    s.selection.column = item.part.column;
+    s.selection.serial += 1;
+    s.selection.active = true;
+  }
+  s.row_text = std::move(item.part.text);
+  s.row_base = item.part.offset;
+  s.row_serial += 1;
   s.platform->publish_report(report::to_json(s.report));
+}
+
+namespace {
+
+/// The run stopped (done or cancelled): opens the row to show and tells the page.
+void finish_batch(AppState& s) {
+  if (s.run.rows.empty()) {
+    s.report = report::Report{};
+    publish(s);
+    return;
+  }
+  int index = std::clamp(s.batch_index, 0, static_cast<int>(s.run.rows.size()) - 1);
+  if (s.batch_auto_open) {  // a batch just checked: show its first request with the worst verdict
+    index = 0;
+    while (index + 1 < static_cast<int>(s.run.rows.size()) && s.run.rows[static_cast<std::size_t>(index)].row.verdict != s.run.worst) ++index;
+  }
+  show_batch_element(s, index, false);
+  if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
+  publish(s);
+}
+
+}  // namespace
+
+void step_batch(AppState& s) {
+  if (s.run.state != RunState::running || s.check_pending) return;
+  CheckOptions options = check_options(s);
+  options.input_digest = false;  // a row needs no digest; a report rebuilt for display has one
+  const Policy& policy = policy_for_check(s);
+  const double start = s.platform->now();
+  const bool first = s.run.rows.empty();
+  std::size_t n = 0;
+  do {
+    const std::size_t chunk = std::min<std::size_t>(8, s.batch_items_per_tick_max - n);
+    n += advance_run(s.run, policy, options, chunk, s.platform->now());
+  } while (s.run.state == RunState::running && n < s.batch_items_per_tick_max && s.platform->now() - start < s.batch_budget_s);
+  const double spent = s.platform->now() - start;
+  s.run.checking_s += spent;
+  s.run.longest_slice_s = std::max(s.run.longest_slice_s, spent);
+  if (s.run.state != RunState::running) {
+    finish_batch(s);
+    return;
+  }
+  // while the rest is checked, the report shows a request already checked
+  if (first && s.batch_index < 0 && !s.run.rows.empty()) show_batch_element(s, 0, false);
+  publish_progress(s);
+}
+
+bool batch_running(const AppState& s) { return s.run.state == RunState::running && !s.check_pending; }
+
+void cancel_batch(AppState& s) {
+  if (s.run.state != RunState::running) return;
+  cancel_run(s.run, s.platform->now());
+  finish_batch(s);
+  set_notice(s, "Batch cancelled after " + std::to_string(s.run.rows.size()) + " of " + std::to_string(s.run.total) +
+                    " requests; the table, tallies and exports hold those checked.");
 }
 
 void run_check(AppState& s) {
   s.check_pending = false;
-  CheckOptions options;
-  options.now = s.checking_time;
-  if (s.pack_mode == PackMode::bundled) options.pack_id = s.pack_id;
-  options.hi1_source = s.hi1_source;  // findings keep naming the imported message's elements
-  options.file = s.request_name;  // a downloaded or printed report names the file it checked
-  // each part's lines, columns and offsets come back shifted into the whole text
-  s.batch = check_batch(policy_for_check(s), s.request_text, options);
+  s.report_job = ReportJob{};  // the rows it reads are checked again
+  std::vector<std::pair<std::string, const std::string*>> files{{s.request_name, &s.request_text}};
+  for (const auto& f : s.more_files) files.emplace_back(f.name, &f.text);
+  plan_run(s.run, files, s.platform->now());
   s.checked = true;
-  if (is_batch(s)) {
-    int index = std::min(s.batch_index, static_cast<int>(s.batch.items.size()) - 1);
-    if (s.batch_index < 0) {  // a batch just opened: show its first request with the worst verdict
-      index = 0;
-      while (index + 1 < static_cast<int>(s.batch.items.size()) && s.batch.items[static_cast<std::size_t>(index)].report.verdict != s.batch.worst)
-        ++index;
-    }
-    select_batch_element(s, index);  // publish() below tells the page once
-  } else {
+  if (!is_batch(s)) {  // one request: checked now, its report shown
     s.batch_index = 0;
-    s.report = s.batch.items.empty() ? report::Report{} : s.batch.items.front().report;
+    const BatchPlan& plan = s.run.files.front().plan;
+    s.report = plan.size() == 0 ? report::Report{} : plan.check(policy_for_check(s), s.request_text, check_options(s), 0).report;
+    s.run.state = RunState::done;
+    s.row_text.clear();
+    if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
+    refresh_form(s);
+    publish(s);
+    return;
   }
-  if (s.selected_finding >= static_cast<int>(s.report.findings.size())) s.selected_finding = -1;
   refresh_form(s);
-  publish(s);
+  step_batch(s);  // a small batch is done here; a large one goes on in `tick`
 }
 
 void tick(AppState& s) {
   if (s.check_pending && s.platform->now() - s.last_edit_time >= check_debounce_s) run_check(s);
+  else if (batch_running(s)) step_batch(s);
+  else step_report_job(s);
 }
 
 double next_frame_due(const AppState& s) {
   double due = std::numeric_limits<double>::infinity();
+  if (batch_running(s) || report_job_running(s)) return s.platform->now();  // a batch or a job keeps frames coming
   if (s.check_pending) due = std::min(due, s.last_edit_time + check_debounce_s);
   if (notice_visible(s)) due = std::min(due, s.notice_time + notice_seconds);
   return due;
@@ -381,7 +487,18 @@ double next_frame_due(const AppState& s) {
 void refuse_file(AppState& s, const std::string& name, double bytes) {
   char size[32];
   std::snprintf(size, sizeof size, "%.1f MB", bytes / (1024.0 * 1024.0));
-  set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (16 MB); your request was kept.", true);
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%.0f MB", max_file_bytes / (1024.0 * 1024.0));
+  if (bytes <= max_file_bytes) {  // within the limit, but the page's memory could not hold it
+    set_notice(s, (name.empty() ? std::string("The file") : name) + " (" + size +
+                      ") could not be read: the page has no room for it (close other big files or reload); your request was kept. "
+                      "The command line reads batches of up to 1 GiB.",
+               true);
+    return;
+  }
+  set_notice(s, (name.empty() ? std::string("The file") : name) + " is " + size + ", more than the page reads (" + limit +
+                    "); your request was kept. The command line reads batches of up to 1 GiB: reqcheck check FILE --format results-csv.",
+             true);
 }
 
 const std::string* rule_page(AppState& s, const RuleInfo& r) {
@@ -393,6 +510,14 @@ const std::string* rule_page(AppState& s, const RuleInfo& r) {
     return nullptr;
   }
   return it->second.arrived ? &it->second.text : nullptr;
+}
+
+std::string_view intake_prefix(std::string_view bytes) {
+  if (bytes.size() <= hi1_max_bytes) return bytes;
+  // cut after the last ASCII byte of the first 64 KiB, so that no UTF-8 sequence is cut in two
+  std::size_t end = 64 * 1024;
+  while (end > 0 && static_cast<unsigned char>(bytes[end - 1]) >= 0x80) --end;
+  return bytes.substr(0, end);
 }
 
 void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
@@ -411,13 +536,14 @@ void receive(AppState& s, Incoming kind, std::string name, std::string bytes) {
     set_notice(s, "Nothing to paste, or the browser refused: press Ctrl+V outside the editor.", true);
     return;
   }
-  if (const std::string why = not_request_text(bytes); !why.empty()) {
+  if (const std::string why = not_request_text(intake_prefix(bytes)); !why.empty()) {
     set_notice(s, name + " was not opened: " + why + ". Your request was kept.", true);
     return;
   }
   // an ETSI TS 103 120 (HI-1) message becomes an editable request (the core converts it and
   // returns any other text unchanged), so that what HI-1 cannot carry can be added in the form
-  std::string converted = hi1_to_request_json(bytes);
+  // (an HI-1 message is at most one request's 4 MiB: a larger text is not copied to find out)
+  std::string converted = bytes.size() <= hi1_max_bytes ? hi1_to_request_json(bytes) : std::string();
   std::string hi1_source;
   if (!converted.empty() && converted != bytes) {
     hi1_source = bytes;
@@ -548,17 +674,158 @@ void save_request(AppState& s) {
   set_modified(s, false);
 }
 
-void download_report(AppState& s, ReportFormat format) {
+namespace {
+
+std::string batch_heading(const AppState& s) {
+  std::string names;
+  for (const BatchFile& f : s.run.files) names += (names.empty() ? "" : ", ") + f.name;
+  return names + ": " + run_summary(s.run);
+}
+
+/// Starts a whole-batch download or print: every row's report rebuilt, a slice at a time
+/// (`step_report_job`), the first slice now.
+void start_report_job(AppState& s, ReportJob::Kind kind) {
+  ReportJob& job = s.report_job;
+  job = ReportJob{};
+  job.kind = kind;
+  job.count = kind == ReportJob::Kind::print ? std::min(s.run.rows.size(), print_max_reports) : s.run.rows.size();
+  switch (kind) {
+    case ReportJob::Kind::reports_markdown: job.out = "# reqcheck batch: " + batch_heading(s) + "\n"; break;
+    case ReportJob::Kind::print: {
+      nlohmann::json summary = {{"summary", batch_heading(s)},
+                                {"worst", report::to_string(s.run.worst)},
+                                {"requests", s.run.rows.size()},
+                                {"printed", job.count},
+                                {"total", s.run.total},
+                                {"state", run_state_word(s.run.state)}};
+      job.out = "{\"batch\": " + summary.dump() + ", \"reports\": [";
+      break;
+    }
+    default: break;
+  }
+  step_report_job(s);
+}
+
+/// Adds row `i`'s report to the job's output.
+void add_to_job(AppState& s, std::size_t i, const report::Report& r) {
+  ReportJob& job = s.report_job;
+  switch (job.kind) {
+    case ReportJob::Kind::reports_json: job.out += (i == 0 ? "[\n  " : ",\n  ") + report::to_json_element(r); break;
+    case ReportJob::Kind::reports_markdown:
+      job.out += "\n<!-- " + std::to_string(i + 1) + " of " + std::to_string(job.count) + " -->\n" + report::to_markdown(r);
+      break;
+    case ReportJob::Kind::reports_ndjson: job.out += report::to_json_line(r) + "\n"; break;
+    case ReportJob::Kind::print: job.out += (i == 0 ? "\n" : ",\n") + report::to_json_line(r); break;
+    case ReportJob::Kind::none: break;
+  }
+}
+
+/// Hands the finished job to the platform.
+void finish_report_job(AppState& s) {
+  ReportJob job = std::move(s.report_job);
+  s.report_job = ReportJob{};
+  switch (job.kind) {
+    case ReportJob::Kind::reports_json:
+      s.platform->download(download_name(s, ".reports.json"), "application/json", job.out + (job.count ? "\n]\n" : "[]\n"));
+      break;
+    case ReportJob::Kind::reports_markdown: s.platform->download(download_name(s, ".reports.md"), "text/markdown", job.out); break;
+    case ReportJob::Kind::reports_ndjson: s.platform->download(download_name(s, ".reports.ndjson"), "application/x-ndjson", job.out); break;
+    case ReportJob::Kind::print: s.platform->print(job.out + "]}"); break;
+    case ReportJob::Kind::none: break;
+  }
+}
+
+}  // namespace
+
+bool report_job_running(const AppState& s) { return s.report_job.kind != ReportJob::Kind::none; }
+
+void step_report_job(AppState& s) {
+  ReportJob& job = s.report_job;
+  if (job.kind == ReportJob::Kind::none) return;
+  const Policy& policy = policy_for_check(s);
+  const CheckOptions options = check_options(s);
+  const double start = s.platform->now();
+  std::size_t n = 0;
+  while (job.next < job.count && job.next < s.run.rows.size() && n < s.batch_items_per_tick_max) {
+    add_to_job(s, job.next, rebuild(s.run, policy, options, job.next).report);
+    ++job.next;
+    ++n;
+    if (s.platform->now() - start >= s.batch_budget_s) break;
+  }
+  if (job.next >= job.count || job.next >= s.run.rows.size()) finish_report_job(s);
+}
+
+void cancel_report_job(AppState& s) { s.report_job = ReportJob{}; }
+
+void download_report(AppState& s, ReportFormat format, bool whole_batch) {
   if (!s.checked) return;
+  if (whole_batch && is_batch(s) && !s.run.rows.empty()) {  // the whole batch, never the one request on screen
+    start_report_job(s, format == ReportFormat::json ? ReportJob::Kind::reports_json : ReportJob::Kind::reports_markdown);
+    return;
+  }
+  // one request of a batch is named by its line: q4.ndjson.line-12.report.json
+  const std::string line = is_batch(s) && s.report.request.line > 0 ? ".line-" + std::to_string(s.report.request.line) : std::string();
   if (format == ReportFormat::json) {
-    s.platform->download(download_name(s, ".report.json"), "application/json", report::to_json(s.report));
+    s.platform->download(download_name(s, line + ".report.json"), "application/json", report::to_json(s.report));
   } else {
-    s.platform->download(download_name(s, ".report.md"), "text/markdown", report::to_markdown(s.report));
+    s.platform->download(download_name(s, line + ".report.md"), "text/markdown", report::to_markdown(s.report));
   }
 }
 
 void print_report(AppState& s) {
-  if (s.checked) s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
+  if (!s.checked) return;
+  if (!is_batch(s) || s.run.rows.empty()) {
+    s.platform->print(report::to_json(s.report));  // the page builds its print view from the JSON
+    return;
+  }
+  start_report_job(s, ReportJob::Kind::print);
+}
+
+void download_batch(AppState& s, BatchExport what) {
+  if (s.run.rows.empty()) return;
+  switch (what) {
+    case BatchExport::results_csv: s.platform->download(download_name(s, ".results.csv"), "text/csv", results_csv(s.run)); break;
+    case BatchExport::results_json: s.platform->download(download_name(s, ".results.json"), "application/json", results_json(s.run)); break;
+    case BatchExport::tally_csv: s.platform->download(download_name(s, ".tally.csv"), "text/csv", to_csv(s.run.tally)); break;
+    case BatchExport::tally_json: s.platform->download(download_name(s, ".tally.json"), "application/json", to_json(s.run.tally) + "\n"); break;
+    case BatchExport::reports_ndjson: start_report_job(s, ReportJob::Kind::reports_ndjson); break;
+  }
+}
+
+void receive_files(AppState& s, Incoming kind, std::vector<std::pair<std::string, std::string>> files) {
+  if (files.size() == 1) {
+    receive(s, kind, std::move(files[0].first), std::move(files[0].second));
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> requests;
+  std::string left_out;
+  for (auto& [name, bytes] : files) {
+    std::string why = not_request_text(intake_prefix(bytes));
+    if (why.empty() && looks_like_pack(bytes)) why = "a pack (open packs one at a time)";
+    if (!why.empty()) {
+      left_out += (left_out.empty() ? "" : "; ") + name + ": " + why;
+      continue;
+    }
+    requests.emplace_back(std::move(name), std::move(bytes));
+  }
+  if (requests.empty()) {
+    set_notice(s, "None of the files was opened (" + left_out + "). Your request was kept.", true);
+    return;
+  }
+  if (requests.size() == 1) {
+    receive(s, kind, std::move(requests[0].first), std::move(requests[0].second));
+  } else {
+    const std::size_t n = requests.size();
+    std::string first_name = std::move(requests[0].first);
+    std::string first_text = std::move(requests[0].second);
+    s.request_view = RequestView::editor;
+    s.request_view_switch = true;
+    set_request(s, std::move(first_text), std::move(first_name));
+    for (std::size_t i = 1; i < n; ++i) s.more_files.push_back({std::move(requests[i].first), std::move(requests[i].second)});
+    run_check(s);  // the files together: one run, each file a batch
+    set_notice(s, "Opened " + std::to_string(n) + " files as one batch; the editor shows the request of the row opened.");
+  }
+  if (!left_out.empty()) set_notice(s, "Left out: " + left_out + ".", true);
 }
 
 }  // namespace reqcheck::app

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@
 #include <reqcheck/report.hpp>
 
 #include "platform.hpp"
+#include "state/batch_run.hpp"
 
 namespace reqcheck::app {
 
@@ -96,11 +98,36 @@ struct AppState {
   // --- the report --------------------------------------------------------------------------
   bool checked = false;              ///< a check has run (`report` is then a real report)
   report::Report report;             ///< the report shown: the request's, or the chosen batch element's
-  /// The last check: one item per request of the text (one item for a single request), each
-  /// with its place in `request_text` (`part.offset`, `part.length`), the verdict counts and the
-  /// worst verdict as the core ranks them. A batch when it has more than one item (`is_batch`).
-  BatchResult batch;
-  int batch_index = 0;               ///< the batch element whose report is shown (-1 before the first check of a new text: the first with the worst verdict)
+  /// The last check as a batch run: each file's requests (`request_text` under `request_name`,
+  /// then `more_files`), a results row per request and the tally, checked in slices by `tick`
+  /// within `batch_budget_s` a frame. A batch when it has more than one item or file
+  /// (`is_batch`); one request is checked at once and has one row.
+  BatchRun run;
+  /// Files opened or dropped together with the first (`receive_files`): each a batch of the run
+  /// after `request_text`. Dropped when another text replaces the request.
+  struct MoreFile {
+    std::string name, text;
+  };
+  std::vector<MoreFile> more_files;
+  int batch_index = 0;               ///< the row of `run.rows` whose report is shown (-1 before the first row of a new text)
+  /// No row was opened by the user since the batch was loaded: when the run stops, the first
+  /// request with the worst verdict is opened (a green first one would hide the failures).
+  bool batch_auto_open = true;
+  /// The request text of the row shown (`batch_index`), for the editor when it shows one
+  /// request of a big batch (`editor_shows_row`); `row_base`: its byte offset in its file.
+  std::string row_text;
+  std::size_t row_base = 0;
+  std::uint32_t row_serial = 0;  ///< bumped whenever another row is opened (the editor re-reads `row_text`)
+  /// A whole-batch download or print under way: every row's report rebuilt, a slice per `tick`
+  /// (`kind` none: no job), its text built up in `out`; handed to the platform at the end.
+  struct ReportJob {
+    enum class Kind { none, reports_json, reports_markdown, reports_ndjson, print } kind = Kind::none;
+    std::size_t next = 0;   ///< the next row to rebuild
+    std::size_t count = 0;  ///< rows the job covers
+    std::string out;
+  } report_job;
+  double batch_budget_s = 0.012;  ///< seconds of checking per `tick` while a batch runs (a frame's share)
+  std::size_t batch_items_per_tick_max = static_cast<std::size_t>(-1);  ///< at most this many items per `tick` (tests lower it)
   bool show_status[report::kStatusCount] = {true, true, true, true, true};  ///< report filter, indexed by `Status`
   int selected_finding = -1;         ///< index in `report.findings` of the finding clicked, -1: none
   Selection selection;               ///< what the editor and the form are asked to show
@@ -133,7 +160,7 @@ struct AppState {
   // --- layout and feedback -----------------------------------------------------------------
   RequestView request_view = RequestView::editor;  ///< the request view in front
   bool request_view_switch = false;  ///< select `request_view`'s tab on the next frame
-  int right_tab_switch = -1;         ///< 0 report, 1 rules: select that tab on the next frame
+  int right_tab_switch = -1;         ///< 0 report, 1 rules, 2 tallies (a batch): select that tab on the next frame
   std::string notice;                ///< short message in the status bar
   bool notice_is_error = false;      ///< the notice reports a failure (drawn in the fail colour)
   double notice_time = 0.0;          ///< `Platform::now()` when the notice was set, seconds
@@ -166,7 +193,16 @@ bool looks_like_pack(std::string_view text);
 
 /// Largest file the page reads, in bytes (a batch of many requests; one request may have 4 MiB).
 /// Larger files are refused before they reach the wasm heap.
-inline constexpr double max_file_bytes = 16.0 * 1024 * 1024;
+inline constexpr double max_file_bytes = 256.0 * 1024 * 1024;
+
+/// Largest text the JSON editor is handed as a whole (1 MiB): a bigger batch, or a batch of
+/// several files, shows in the editor only the request of the row opened, read-only
+/// (`editor_shows_row`), since ImGui's multiline field re-lays out its whole text every frame.
+inline constexpr std::size_t editor_max_bytes = 1024 * 1024;
+
+/// True when the editor shows the opened row's request instead of `request_text`: a batch of
+/// several files, or one larger than `editor_max_bytes`.
+bool editor_shows_row(const AppState& s);
 
 /// Says in the status bar that a file of `bytes` bytes was not read; the request is kept.
 void refuse_file(AppState& s, const std::string& name, double bytes);
@@ -199,17 +235,62 @@ void note_edit(AppState& s);
 /// Replaces the text with the form's document (pretty-printed) and schedules a check.
 void apply_form(AppState& s);
 
-/// Runs the check now with the current pack choice (`check_batch` over the compiled policy) and
-/// refreshes the report, the form and the page's verdict. A batch (JSON array, NDJSON or a
-/// multi-authorisation HI-1 message, as `split_batch` sees it) gets one report per request.
+/// Runs the check now with the current pack choice over the compiled policy: plans the run over
+/// the request text and `more_files` (`plan_run`); one request is checked at once and its
+/// report shown; a batch (JSON array, NDJSON, a multi-authorisation HI-1 message, or several
+/// files, as `BatchPlan` sees them) gets its first slice now and the rest from `tick`.
+/// Refreshes the report, the form and the page's verdict and batch mirror.
 void run_check(AppState& s);
 
-/// Shows the report of batch element `index`; an index out of range changes nothing.
-void show_batch_element(AppState& s, int index);
+/// Checks the next slice of a running batch: items until `batch_budget_s` of the platform clock
+/// has passed (at least one, at most `batch_items_per_tick_max`); when the run ends, opens the
+/// row to show and publishes the verdict. Nothing while no batch runs or an edit is pending.
+void step_batch(AppState& s);
 
-/// True when the last check found several requests in the text (a JSON array, NDJSON or an
-/// HI-1 message with several authorisations); `s.batch.worst` then sums them up.
+/// True while a batch is being checked (slices still to come from `tick`): not while an edit
+/// waits for its re-check.
+bool batch_running(const AppState& s);
+
+/// True while a whole-batch download or print is being built (`report_job`).
+bool report_job_running(const AppState& s);
+
+/// Rebuilds the next slice of reports of the job under way (within `batch_budget_s`, at most
+/// `batch_items_per_tick_max`); at its end offers the download or prints. Nothing without a job.
+void step_report_job(AppState& s);
+
+/// Drops the job under way (nothing is downloaded or printed).
+void cancel_report_job(AppState& s);
+
+/// Stops a running batch, keeping the rows checked ("cancelled after N of M" in the summary,
+/// the table and the tallies); opens the worst row so far unless the user opened one.
+void cancel_batch(AppState& s);
+
+/// Shows the report of row `index` of the batch (rebuilt with `rebuild`), its text in the editor
+/// (the request's span selected, or the row view); an index out of range changes nothing.
+/// `by_user` false: an automatic choice, which the end of the run may replace.
+void show_batch_element(AppState& s, int index, bool by_user = true);
+
+/// True when the last check found several requests (a JSON array, NDJSON or an HI-1 message
+/// with several authorisations) or several files; `s.run` then holds a row per request.
 bool is_batch(const AppState& s);
+
+/// Files opened or dropped at once (name and bytes each): one file goes through `receive`;
+/// several become one batch run, each file a batch (`more_files` after the first). Files that
+/// cannot be requests (`not_request_text`) or are packs are left out and named in the notice.
+void receive_files(AppState& s, Incoming kind, std::vector<std::pair<std::string, std::string>> files);
+
+/// What a batch can be exported as (`download_batch`): the results table or the tally, each as
+/// CSV or JSON (the bytes of `reqcheck check --format results-csv|results-json` and `reqcheck
+/// tally --format csv|json` on the same files), or every request's full report, one JSON
+/// object a line (`reqcheck check --format ndjson`; rebuilt from the rows, at the cost of
+/// checking the batch again).
+enum class BatchExport { results_csv, results_json, tally_csv, tally_json, reports_ndjson };
+
+/// Offers a batch export as a download named after the request (`name.results.csv` ...); the
+/// rows checked so far when the run is still going or was cancelled. Nothing without rows.
+/// Every report (`reports_ndjson`) is a job rebuilt a slice per `tick` (`report_job`), offered
+/// when done; the others are made at once.
+void download_batch(AppState& s, BatchExport what);
 
 /// True when `f` is an input problem with a place in the editor's text (rule `INPUT`, a line,
 /// not an HI-1 element's): the editor marks it in the gutter and under the text.
@@ -226,6 +307,12 @@ void tick(AppState& s);
 /// (`last_edit_time + check_debounce_s`) or a notice expiring; infinity when nothing is
 /// pending. The page draws only on input or at this time, so that an idle page costs nothing.
 double next_frame_due(const AppState& s);
+
+/// What `receive` reads to refuse bytes that cannot be a request (`not_request_text`): the whole
+/// text up to `hi1_max_bytes`; of a larger one (a batch), its first 64 KiB cut after an ASCII
+/// byte, so that opening 200 MB does not stall the page on a scan of every byte (a request in
+/// it that is not UTF-8 or holds a NUL is still refused at its own line when checked).
+std::string_view intake_prefix(std::string_view bytes);
 
 /// Handles a file or text coming from the page: a pack (`kind` pack, or a drop or paste that
 /// `looks_like_pack`) goes to `load_user_pack`; bytes that cannot be a request at all
@@ -269,11 +356,24 @@ void save_request(AppState& s);
 /// The forms a report can be downloaded in.
 enum class ReportFormat { json, markdown };
 
-/// Offers the shown report as a download (`<request>.report.json` or `.report.md`); nothing
-/// before the first check.
-void download_report(AppState& s, ReportFormat format);
+/// Offers the shown report as a download (`<request>.report.json` or `.report.md`); for a batch,
+/// the whole batch: JSON, an array of every request's report (`reqcheck check --format json`);
+/// Markdown, the summary then every request's report (`whole_batch` false: only the request
+/// shown, named by its file and line); a batch's is a job rebuilt a slice per `tick`
+/// (`report_job`), offered when done. Nothing before the first check.
+void download_report(AppState& s, ReportFormat format, bool whole_batch = true);
 
-/// Asks the platform to print the shown report; nothing before the first check.
+/// Most reports of a batch in its print view (a page of HTML each): the summary says how many
+/// more there are, and the batch downloads hold them all.
+inline constexpr std::size_t print_max_reports = 2000;
+
+/// Largest text `receive` tries to import as an ETSI HI-1 message (one request's 4 MiB).
+inline constexpr std::size_t hi1_max_bytes = 4u * 1024 * 1024;
+
+/// Asks the platform to print the shown report; for a batch, the whole batch (a JSON object
+/// `{batch: {summary, worst, requests, printed, total, state}, reports: [...]}` that the page
+/// renders summary first; the first `print_max_reports` reports), built as a job a slice per
+/// `tick` (`report_job`) and printed when done. Nothing before the first check.
 void print_report(AppState& s);
 
 /// A byte range `[begin, end)` of `request_text`.

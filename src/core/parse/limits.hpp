@@ -10,7 +10,7 @@ namespace reqcheck::parse {
 inline constexpr std::size_t kMaxInputBytes = 4u << 20;
 /// Largest batch text split into requests (JSON array or NDJSON), in bytes: each request in
 /// it is still held to kMaxInputBytes. The CLI reads files of this size (a batch of
-/// kMaxBatchRequests generated requests of 1-4 KB is about 250 MB); the page, 16 MB.
+/// kMaxBatchRequests generated requests of 1-4 KB is about 250 MB); the page, 256 MB (src/app max_file_bytes).
 inline constexpr std::size_t kMaxBatchBytes = std::size_t{1} << 30;
 /// Most requests in one batch (elements of its JSON array, or lines of NDJSON): a quarter of a
 /// busy intake desk. Past it, the batch's last item is an `invalid_input` report with code

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +120,46 @@ struct BatchResult {
   std::vector<BatchItem> items;
   std::array<int, report::kVerdictCount> counts{};
   report::Verdict worst = report::Verdict::meets_criteria;
+};
+
+namespace detail {
+struct BatchSplit;  // batch.cpp: where the requests of a text are
+}  // namespace detail
+
+/// A batch split into the places of its requests without copying any of them: `split_batch`'s
+/// parts as offsets, lines and columns (24 bytes a request; an HI-1 message with several
+/// authorisations keeps its rebuilt messages), so that a caller checks the requests one at a
+/// time, in slices (the page, within a frame budget), and rebuilds any one's report later. The
+/// text itself is not kept: pass the same text to `part` and `check`. Items are in file order;
+/// past `kMaxBatchRequests` requests, one more item stands for the rest (as in `check_each`).
+/// Copyable (the split is shared, immutable).
+class BatchPlan {
+ public:
+  /// An empty plan (no item).
+  BatchPlan() = default;
+  /// Splits `text` as `split_batch` does (a JSON array is read once with a SAX parser, NDJSON
+  /// line by line; no DOM). Never throws but `std::bad_alloc`.
+  explicit BatchPlan(std::string_view text);
+
+  /// The number of items: the requests, plus one when some lie past `kMaxBatchRequests`.
+  std::size_t size() const;
+  /// The number of requests that will be checked (`size()` without the item past the limit).
+  std::size_t requests() const;
+  /// True when item `i` is the one that stands for the requests past `kMaxBatchRequests`.
+  bool beyond_limit(std::size_t i) const;
+  /// Where item `i` lies in the text (`text` left empty): offset and length in bytes, 1-based
+  /// line and byte column. An item out of range gives a default part.
+  BatchPart place(std::size_t i) const;
+  /// Item `i`'s part with its text copied from `text` (clamped to `text`, which must be the
+  /// text planned: a changed text gives other bytes, never an error); empty past the limit.
+  BatchPart part(std::string_view text, std::size_t i) const;
+  /// Checks item `i` of `text` as `check_each` would (the same part and report, lines and
+  /// offsets shifted into the file; past the limit the `INPUT.too_many_requests` item).
+  BatchItem check(const Policy& policy, std::string_view text, const CheckOptions& options, std::size_t i) const;
+
+ private:
+  std::shared_ptr<const detail::BatchSplit> split_;
+  std::size_t size_ = 0;  // bytes of the text planned
 };
 
 /// Splits `text` (`split_batch`) and checks each request with `options`, each part's lines,
