@@ -14,6 +14,24 @@ extern "C" {
 #include <md4c.h>
 }
 
+// md4c's lookup of named character references (entity.h), in place of its entity.c: the
+// common ones, sorted by name; any other stays as written, as CommonMark says of unknown ones.
+extern "C" const struct entity* entity_lookup(const char* name, size_t name_size) {
+  static const struct entity known[] = {
+      {"&amp;", {38, 0}},      {"&apos;", {39, 0}},     {"&bull;", {8226, 0}},  {"&copy;", {169, 0}},
+      {"&deg;", {176, 0}},     {"&euro;", {8364, 0}},   {"&ge;", {8805, 0}},    {"&gt;", {62, 0}},
+      {"&hellip;", {8230, 0}}, {"&laquo;", {171, 0}},   {"&larr;", {8592, 0}},  {"&ldquo;", {8220, 0}},
+      {"&le;", {8804, 0}},     {"&lsquo;", {8216, 0}},  {"&lt;", {60, 0}},      {"&mdash;", {8212, 0}},
+      {"&middot;", {183, 0}},  {"&nbsp;", {160, 0}},    {"&ndash;", {8211, 0}}, {"&para;", {182, 0}},
+      {"&plusmn;", {177, 0}},  {"&quot;", {34, 0}},     {"&raquo;", {187, 0}},  {"&rarr;", {8594, 0}},
+      {"&rdquo;", {8221, 0}},  {"&rsquo;", {8217, 0}},  {"&sect;", {167, 0}},   {"&times;", {215, 0}},
+  };
+  const std::string_view want(name, name_size);
+  for (const auto& e : known)
+    if (want == e.name) return &e;
+  return nullptr;
+}
+
 namespace reqcheck::app::md {
 namespace {
 
