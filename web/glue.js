@@ -238,6 +238,7 @@
     textInput(active) {
       // the app edits a field: give the focus to #text-input so that an on-screen keyboard opens
       // and an IME composes there; when it stops, back to the canvas
+      editing = !!active;
       if (active) textInput.focus({ preventScroll: true });
       else if (document.activeElement === textInput) $('canvas').focus({ preventScroll: true });
     },
@@ -445,6 +446,10 @@
   // dictation (input events of #text-input, which has the focus while the app edits a field).
   // Text typed on a keyboard reaches the app through its key presses, so it is not sent twice.
   const textInput = $('text-input');
+  let editing = false; // the app edits a field (textInput() above)
+  // a tap in the field being edited (to move the caret) focuses the canvas: give the focus back,
+  // or a phone's keyboard would close at every tap
+  $('canvas').addEventListener('focus', () => { if (editing) setTimeout(() => { if (editing) textInput.focus({ preventScroll: true }); }, 0); });
   // Emscripten's GLFW releases every held key on any blur it sees on `window` (it listens in the
   // capture phase, so an element's blur counts): focus moving between the canvas and #text-input
   // would drop a held Ctrl between Ctrl and End. Only the window's own blur is a real one.

@@ -114,6 +114,7 @@ struct WebLoop {
   bool announced = false;     ///< glue.js was told that the first frame is drawn
   std::string clipboard;      ///< the last text copied in the app or pasted into the page
   bool text_input = false;    ///< a text field is being edited (the page's #text-input has the focus)
+  int hold_frames = 0;        ///< frames `events` waits after a key that moves the focus (feed_events)
   std::vector<InputEvent> events;  ///< buttons, keys and characters not yet given to ImGui, in order
   /// Files being read from the page in chunks (`rc_app_file_buffer` … `rc_app_files_end`): name
   /// and bytes each, handed to the state together.
@@ -181,22 +182,51 @@ void on_char(GLFWwindow* window, unsigned int codepoint) {
   wake();
 }
 
+/// Escape as the page means it. In a text field it ends the edit and keeps the text (ImGui would
+/// put back the text the field had when the edit began, losing what was typed, and that
+/// change could not be undone); with no menu or dialog open it does nothing (ImGui would drop
+/// the keyboard focus, after which Tab reaches nothing). Returns true when the key is handled
+/// here and ImGui must not see it; a menu or dialog open gets it.
+bool escape_handled(int action) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return false;
+  if (action == GLFW_PRESS && g.ActiveId != 0 && ImGui::GetIO().WantTextInput) {
+    const ImGuiID field = g.ActiveId;
+    ImGuiWindow* window = g.ActiveIdWindow != nullptr ? g.ActiveIdWindow : g.NavWindow;
+    ImGui::ClearActiveID();
+    if (window != nullptr) ImGui::SetFocusID(field, window);
+    g.NavDisableHighlight = false;
+  }
+  return true;
+}
+
 /// Gives ImGui the queued events in order, up to and including one button change or one press
 /// of a key that moves the focus (Enter, Space, Tab): a button
 /// waits for the next frame when a pointer move was given in this one (ImGui must see the
 /// pointer over the item before the press), and what follows a button waits for the next frame,
 /// when the click has taken effect.
 void feed_events(WebLoop& loop) {
+  if (loop.hold_frames > 0) {
+    --loop.hold_frames;
+    return;
+  }
   std::size_t fed = 0;
   bool moved = false;
   for (; fed < loop.events.size(); ++fed) {
     const InputEvent& e = loop.events[fed];
     if (e.kind == InputEvent::Kind::key) {
+      if (e.a == GLFW_KEY_ESCAPE) {
+        // handled here, outside ImGui's queue: what came before it must reach ImGui first
+        if (fed > 0 || ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) break;
+        if (escape_handled(e.c)) continue;
+      }
       ImGui_ImplGlfw_KeyCallback(loop.window, e.a, e.b, e.c, e.d);
-      // Enter, Space and Tab move the keyboard focus or activate a field within the frame that
-      // sees them: what is typed after them waits for the next frame, to reach that field
+      // Enter, Space and Tab move the keyboard focus or activate a field over the next two
+      // frames (ImGui's navigation resolves a move, then activates): what is typed after them
+      // waits until then, to reach that field
       const bool focus_key = e.a == GLFW_KEY_ENTER || e.a == GLFW_KEY_KP_ENTER || e.a == GLFW_KEY_SPACE || e.a == GLFW_KEY_TAB;
       if (focus_key && e.c != GLFW_RELEASE) {
+        loop.hold_frames = 2;
         ++fed;
         break;
       }

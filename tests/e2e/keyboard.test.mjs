@@ -1,7 +1,8 @@
 // Issue 13, point 4: the page from the keyboard alone, as a liaison who does not use a mouse:
 // from load, Tab goes through every control of both panes (the findings too), the control with
 // the focus is outlined on the canvas and named in the #focus live region for screen readers,
-// Space activates it (Enter too, on a button), and a text field reached by Tab is edited at once.
+// Space activates it (Enter too, on a button), a text field reached by Tab is edited at once,
+// and Escape ends an edit keeping the text, the focus staying where it was.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePage, distBuilt, screenshot } from './lib.mjs';
@@ -55,6 +56,20 @@ describe('keyboard', { timeout: 180000, skip: !built && 'the page is not built: 
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('#print-view h1')?.textContent === 'reqcheck report: KB-2026-1', null, { timeout: 5000 });
     await screenshot(page, 'keyboard-form.png');
+
+    // Escape ends an edit and keeps what was typed; Tab goes on from there (Enter edits the
+    // field that keeps the focus after the edit above)
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('KB-ESC');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#print-view h1')?.textContent === 'reqcheck report: KB-ESC', null, { timeout: 10000 });
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.getElementById('focus').textContent.startsWith('Received at'), null, { timeout: 5000 });
+    // Escape on a button with no menu open keeps the focus where it is (Print: past the whole form)
+    await tabTo(page, 'Print', 200);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.getElementById('focus').textContent === 'Deadlines, expanded', null, { timeout: 5000 });
     assert.deepEqual(consoleErrors, []);
   });
 });

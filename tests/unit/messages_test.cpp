@@ -59,6 +59,10 @@ TEST_CASE("a request's control characters are shown, never obeyed, in messages a
   CHECK(quote("\x1b[2K") == "`\\u001B[2K`");
   CHECK(quote("x\xC2\x9By") == "`x\\u009By`");  // C1 CSI
   CHECK(quote("\xC3\xA9") == "`\xC3\xA9`");     // é stays
+  // bidirectional controls would reorder what follows them (a reference shown as another)
+  CHECK(quote("LKA-\xE2\x80\xAE" "7140") == "`LKA-\\u202E7140`");  // U+202E RIGHT-TO-LEFT OVERRIDE
+  CHECK(quote("a\xE2\x81\xA6" "b\xE2\x81\xA9\xE2\x80\x8F") == "`a\\u2066b\\u2069\\u200F`");
+  CHECK(quote("\xE2\x80\x94") == "`\xE2\x80\x94`");  // an em dash stays
   auto req = testsupport::base_request();
   req["instrument"]["signatory"]["name"] = "Judge X`\n\nverdict: meets the criteria\n\x1b[1A\x1b[2K";
   req["instrument"]["type"] = "letter";

@@ -104,9 +104,10 @@ std::string lookalike_script(std::string_view text);
 /// The BCP 47 primary language subtag, lower-cased (`en-GB` → `en`); empty if malformed.
 std::string primary_language(std::string_view tag);
 
-/// `text` with its control characters (C0, DEL and C1, e.g. a newline or ESC) written as
-/// `\uXXXX` and the rest as is, so that a request's value shown in a report can neither start a
-/// line of its own (a forged "verdict:") nor command a terminal. UTF-8 in, UTF-8 out.
+/// `text` with its control characters (C0, DEL and C1, e.g. a newline or ESC) and bidirectional
+/// controls (U+200E, U+200F, U+202A–202E, U+2066–2069) written as `\uXXXX` and the rest as is,
+/// so that a request's value shown in a report can neither start a line of its own (a forged
+/// "verdict:"), command a terminal, nor reorder what follows it. UTF-8 in, UTF-8 out.
 std::string escape_controls(std::string_view text);
 
 /// Code point `cp` as UTF-8; U+FFFD for one that is not a Unicode scalar value (a surrogate,

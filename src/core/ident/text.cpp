@@ -165,6 +165,20 @@ std::string escape_controls(std::string_view text) {
     const auto b = static_cast<unsigned char>(text[i]);
     const bool c1 = b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                     static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    // bidirectional controls (U+200E/F, U+202A–202E, U+2066–2069) would reorder what follows
+    // them on a terminal or a page: a reference could show as another
+    if (b == 0xE2 && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text[i + 2]);
+      const bool bidi = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+      if (bidi) {
+        char esc[8];
+        std::snprintf(esc, sizeof esc, "\\u%04X", 0x2000 + ((b1 & 0x3F) << 6) + (b2 & 0x3F));
+        out += esc;
+        i += 2;
+        continue;
+      }
+    }
     if (b < 0x20 || b == 0x7F || c1) {
       char esc[8];
       std::snprintf(esc, sizeof esc, "\\u%04X", c1 ? static_cast<unsigned char>(text[++i]) : b);
