@@ -2,7 +2,7 @@
 #   make serve   install what is missing, build the page, serve it on 127.0.0.1
 #   make test    install what is missing, then every test suite: native, wasm, CLI, schema, parity,
 #                the suites under ASan+UBSan, the fuzz corpus replayed and each target fuzzed
-#                FUZZ_SECONDS, browser (what .ci/run calls; about 15 minutes from a clean clone)
+#                FUZZ_SECONDS, browser (what .ci/run calls; about 17 minutes from a clean clone)
 #   make check   the quick loop while developing: native build, then the native unit, case,
 #                app-state and CLI tests (seconds once built)
 # Other targets: deps, native, web, cli-samples, bench, bench-page-batch, bench-peers, asan, fuzz, fuzz-replay,
