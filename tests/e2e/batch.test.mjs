@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { usePage, screenshot, distBuilt, cliPath, repoDir } from './lib.mjs';
+import { usePage, screenshot, screenshotRowY, distBuilt, cliPath, repoDir } from './lib.mjs';
 
 const built = distBuilt();
 const haveCli = existsSync(cliPath);
@@ -35,34 +35,6 @@ async function click(page, x, y) {
 async function downloadText(page, action, timeout = 60000) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout }), action()]);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-}
-
-/** The first y (CSS pixels) at or below `y0` where the row x0..x1 of a screenshot is mostly of colour `rgb`. */
-async function findBandY(context, png, rgb, x0, x1, y0) {
-  const blank = await context.newPage();
-  try {
-    return await blank.evaluate(async ({ b64, rgb, x0, x1, y0 }) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      for (let y = y0; y < img.height; y++) {
-        const d = g.getImageData(x0, y, x1 - x0, 1).data;
-        let near = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 10) near++;
-        }
-        if (near > (x1 - x0) * 0.5) return y;
-      }
-      return -1;
-    }, { b64: png.toString('base64'), rgb, x0, x1, y0 });
-  } finally {
-    await blank.close();
-  }
 }
 
 describe('a batch of 10,000 requests in the page', { skip: !built && 'build the web preset first (build/web/dist)' }, () => {
@@ -122,7 +94,8 @@ describe('a batch of 10,000 requests in the page', { skip: !built && 'build the 
     // sort by verdict: find the table's header row (its background colour) in the left pane,
     // then click along it until the Verdict header takes the click
     const png = await page.screenshot();
-    const headerY = await findBandY(s.browser.context, png, [46, 48, 59], 20, 300, 60);
+    // the header row: more than half of x 20..300 in its colour
+    const headerY = await screenshotRowY(s.browser.context, png, { rgb: [46, 48, 59], x0: 20, x1: 300, y0: 60, tolerance: 10, minPixels: 141 });
     assert.ok(headerY > 0, 'the results table header is drawn');
     let verdictX = -1;
     for (let x = 180; x < 660 && verdictX < 0; x += 20) {

@@ -91,6 +91,39 @@ export async function screenshot(page, name) {
   return path;
 }
 
+/**
+ * The first y (CSS pixels, at scale 1) at or below `y0` where at least `minPixels` pixels of the
+ * row x0 ≤ x < x1 of screenshot `png` are within `tolerance` (sum of channel differences) of
+ * `rgb`; -1 when none. Decoded in a blank page of `context` (node has no PNG decoder here): how
+ * the canvas tests find a drawn row or mark.
+ */
+export async function screenshotRowY(context, png, { rgb, x0, x1, y0, tolerance, minPixels }) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async ({ b64, rgb, x0, x1, y0, tolerance, minPixels }) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      for (let y = y0; y < img.height; y++) {
+        const d = g.getImageData(x0, y, x1 - x0, 1).data;
+        let near = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < tolerance) near++;
+        }
+        if (near >= minPixels) return y;
+      }
+      return -1;
+    }, { b64: png.toString('base64'), rgb, x0, x1, y0, tolerance, minPixels });
+  } finally {
+    await blank.close();
+  }
+}
+
 /** The verdict element's state. */
 export async function verdictOf(page) {
   return page.evaluate(() => {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serve, launch, openPage, screenshot, verdictOf, distBuilt, samplesDir, cliPath, repoDir,
+  serve, launch, openPage, screenshot, screenshotRowY, verdictOf, distBuilt, samplesDir, cliPath, repoDir,
 } from './lib.mjs';
 
 const built = distBuilt();
@@ -123,33 +123,6 @@ async function pixelStats(context, png, rgb) {
       }
       return { colours: colours.size, drawnShare: other / n, nearShare: near / n };
     }, { b64: png.toString('base64'), rgb });
-  } finally {
-    await blank.close();
-  }
-}
-
-/** The first y (CSS pixels) at or below `y0` where a pixel within x0..x1 has colour `rgb`, or -1. */
-async function findColourY(context, png, rgb, x0, x1, y0) {
-  const blank = await context.newPage();
-  try {
-    return await blank.evaluate(async ({ b64, rgb, x0, x1, y0 }) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      for (let y = y0; y < c.height; y++) {
-        for (let x = x0; x <= x1; x++) {
-          const i = (y * c.width + x) * 4;
-          if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 40) return y;
-        }
-      }
-      return -1;
-    }, { b64: png.toString('base64'), rgb, x0, x1, y0 });
   } finally {
     await blank.close();
   }
@@ -319,7 +292,7 @@ describe('reqcheck page', { timeout: 600000, skip: !built && 'the page is not bu
     await click(page, 58, 42); // the "Request JSON" tab
     await click(page, 703, 42); // the "Report" tab
     // the table lists fails first: find the row by the red of its status icon (left of the Status column)
-    const y = await findColourY(browser.context, await page.screenshot(), [242, 97, 92], 674, 690, 330);
+    const y = await screenshotRowY(browser.context, await page.screenshot(), { rgb: [242, 97, 92], x0: 674, x1: 691, y0: 330, tolerance: 40, minPixels: 1 });
     assert.ok(y > 0, 'a failing finding is drawn in the table');
     await page.evaluate(() => {
       window.__copied = null;
